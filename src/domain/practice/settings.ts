@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const namedPromptSchema = z.object({
+  key: z.string().trim().min(1).max(40).regex(/^[a-z0-9_-]+$/, 'Use lower-case letters, digits, - or _ for the key.'),
+  name: text(80),
+  prompt: text(500),
+});
+export type NamedPrompt = z.infer<typeof namedPromptSchema>;
+
+const uniqueKeys = (list: NamedPrompt[]) => new Set(list.map((m) => m.key)).size === list.length;
+
+/** Five ordered, repeatable movements: the count is part of what FORCE is. */
+export const forceMovementsSchema = z
+  .array(namedPromptSchema)
+  .length(5, 'FORCE has exactly five movements.')
+  .refine(uniqueKeys, 'Each movement needs its own key.');
+
+export const commonFactorsSchema = z
+  .array(namedPromptSchema)
+  .length(8, 'There are eight common factors of connection.')
+  .refine(uniqueKeys, 'Each factor needs its own key.');
+
+export const practiceSettingsSchema = z.object({
+  idleTimeoutMinutes: z.number().int().min(5, 'At least 5 minutes.').max(240, 'At most 240 minutes.'),
+  requireMfaForClinicians: z.boolean(),
+  forceMovementsAreDefault: z.boolean(),
+  commonFactorsAreDefault: z.boolean(),
+});
+export type PracticeSettings = z.infer<typeof practiceSettingsSchema>;
+
+/** IANA time zone names only (validated against the runtime's own list). */
+export const timezoneSchema = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'Use a time zone name such as Europe/London or America/Chicago.');
