@@ -14,7 +14,7 @@ const envSchema = z.object({
   LIMINAL_DEMO_PASSWORD: z.string().min(8, 'LIMINAL_DEMO_PASSWORD needs at least 8 characters').optional(),
   LIMINAL_PUBLIC_URL: z.string().url().optional(),
   LIMINAL_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
-  LIMINAL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LIMINAL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
 
 export interface Config {

@@ -1,0 +1,282 @@
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DomainError } from '../../domain/shared/errors.js';
+import { verifyPassword } from '../../server/auth/passwords.js';
+import { openDatabase, type Database } from '../client.js';
+import { demoExists, hasAnyPractice, seedDemo, type DemoSummary } from './demo.js';
+
+const zone = 'America/Chicago';
+const password = 'harbour-demo-password';
+
+async function freshDatabase(): Promise<Database> {
+  const database = await openDatabase({ kind: 'memory' });
+  await database.migrate();
+  return database;
+}
+
+interface SessionRow {
+  id: string;
+  client_id: string;
+  chapter_id: string | null;
+  practitioner_id: string;
+  series_id: string | null;
+  starts_at: Date;
+  minutes: number;
+  format: string;
+  status: string;
+  status_note: string;
+  movements: string[];
+}
+
+const sessionsOf = (database: Database) =>
+  database.query<SessionRow>(
+    'select id, client_id, chapter_id, practitioner_id, series_id, starts_at, minutes, format, status, status_note, movements from sessions order by starts_at',
+  );
+
+const clinicians = (database: Database) =>
+  database.query<{ id: string; display_name: string }>(
+    `select id, display_name from users where roles && array['practitioner','associate']::text[]`,
+  );
+
+function todaysSessions(sessions: SessionRow[], now: Date): SessionRow[] {
+  const day = DateTime.fromJSDate(now, { zone }).startOf('day');
+  return sessions.filter((s) => {
+    const at = DateTime.fromJSDate(new Date(s.starts_at), { zone });
+    return at >= day && at < day.plus({ days: 1 });
+  });
+}
+
+describe('the demo practice', () => {
+  let database: Database;
+  let summary: DemoSummary;
+  const now = new Date();
+
+  beforeAll(async () => {
+    database = await freshDatabase();
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('does not exist on a fresh install, and exists once seeded', async () => {
+    expect(await hasAnyPractice(database.db)).toBe(false);
+    expect(await demoExists(database.db)).toBe(false);
+    summary = await seedDemo(database.db, { password, now });
+    expect(await hasAnyPractice(database.db)).toBe(true);
+    expect(await demoExists(database.db)).toBe(true);
+    expect(summary.slug).toBe('harbour');
+    expect(summary.practiceName).toMatch(/Harbour/);
+  });
+
+  it('opens as a practice in Chicago with its defaults, an about text and crisis resources', async () => {
+    const [practice] = await database.query<Record<string, unknown>>('select * from practices');
+    expect(practice).toMatchObject({ practice_id: summary.practiceId, slug: 'harbour', timezone: zone });
+    expect(String(practice?.about).length).toBeGreaterThan(100);
+    expect(practice?.crisis_resources).toMatch(/911/);
+    expect(practice?.crisis_resources).toMatch(/988/);
+    expect((practice?.force_movements as unknown[]).length).toBe(5);
+    expect((practice?.common_factors as unknown[]).length).toBe(8);
+  });
+
+  it('has an admin, three practitioners, a supervisor, and an associate under supervision', async () => {
+    const staff = await database.query<{ id: string; roles: string[]; credentials: string; pronouns: string; email: string }>(
+      `select id, roles, credentials, pronouns, email from users where not ('client' = any(roles))`,
+    );
+    const withRole = (r: string) => staff.filter((u) => u.roles.includes(r));
+    expect(withRole('practice_admin')).toHaveLength(1);
+    expect(withRole('practitioner').length).toBeGreaterThanOrEqual(3);
+    expect(withRole('supervisor')).toHaveLength(1);
+    expect(withRole('associate')).toHaveLength(1);
+    for (const u of staff) {
+      expect(u.email).toMatch(/@harbour\.example$/);
+      expect(u.pronouns).not.toBe('');
+    }
+    const [supervision] = await database.query<{ supervisor_id: string; supervisee_id: string }>('select * from supervisions');
+    expect(supervision?.supervisor_id).toBe(withRole('supervisor')[0]?.id);
+    expect(supervision?.supervisee_id).toBe(withRole('associate')[0]?.id);
+  });
+
+  it('gives every demo account the password it was seeded with, and lists each with a note', async () => {
+    const accounts = await database.query<{ email: string; password_hash: string; roles: string[]; client_id: string | null }>(
+      'select email, password_hash, roles, client_id from users',
+    );
+    expect(summary.logins.map((l) => l.email).sort()).toEqual(accounts.map((a) => a.email).sort());
+    expect(new Set(accounts.map((a) => a.password_hash)).size).toBe(1);
+    expect(await verifyPassword(accounts[0]?.password_hash ?? '', password)).toBe(true);
+    for (const login of summary.logins) expect(login.note.length).toBeGreaterThan(10);
+    const portal = accounts.filter((a) => a.roles.includes('client'));
+    expect(portal).toHaveLength(2);
+    for (const a of portal) expect(a.client_id).not.toBeNull();
+  });
+
+  it('has about twenty clients, each with a primary practitioner, and a few seen by two', async () => {
+    const clients = await database.query<{ id: string; name: string; legal_name: string; search_text: string; primary_practitioner_id: string }>(
+      'select id, name, legal_name, search_text, primary_practitioner_id from clients',
+    );
+    expect(clients.length).toBeGreaterThanOrEqual(18);
+    const care = await database.query<{ client_id: string; practitioner_id: string; kind: string }>('select * from care_relationships');
+    for (const c of clients) {
+      expect(c.search_text).toBe(`${c.name} ${c.legal_name}`.toLowerCase());
+      const primary = care.filter((r) => r.client_id === c.id && r.kind === 'primary');
+      expect(primary.map((r) => r.practitioner_id)).toEqual([c.primary_practitioner_id]);
+    }
+    expect(care.filter((r) => r.kind === 'additional').length).toBeGreaterThanOrEqual(2);
+    const associate = await database.query<{ id: string }>(`select id from users where 'associate' = any(roles)`);
+    expect(clients.some((c) => c.primary_practitioner_id === associate[0]?.id)).toBe(true);
+  });
+
+  it('shows every client at a phase of their journey, matching their open chapter', async () => {
+    const clients = await database.query<{ id: string; current_phase: string }>('select id, current_phase from clients');
+    const chapters = await database.query<{ id: string; client_id: string; phase: string; ended_at: Date | null; what_was_lived: string | null; door_left_open: string | null }>(
+      'select id, client_id, phase, ended_at, what_was_lived, door_left_open from chapters',
+    );
+    for (const c of clients) {
+      const open = chapters.filter((ch) => ch.client_id === c.id && !ch.ended_at);
+      if (c.current_phase === 'ended') {
+        expect(open).toHaveLength(0);
+      } else {
+        expect(open).toHaveLength(1);
+        expect(open[0]?.phase).toBe(c.current_phase);
+      }
+    }
+    for (const ch of chapters.filter((x) => x.ended_at)) {
+      expect(ch.what_was_lived).toBeTruthy();
+      expect(ch.door_left_open).toBeTruthy();
+    }
+    const phasesSeen = new Set(clients.map((c) => c.current_phase));
+    for (const p of ['reaching_out', 'assessment', 'diagnosis', 'planning', 'the_work', 'transition', 'ended']) expect(phasesSeen).toContain(p);
+    expect(clients.filter((c) => c.current_phase === 'ended').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('has a client who ended a chapter and returned, with the new chapter linked to the old', async () => {
+    const linked = await database.query<{ client_id: string; number: number; previous_ended_at: Date | null; previous_summary: string | null; current_phase: string; phase: string }>(
+      `select c.client_id, c.number, p.ended_at as previous_ended_at, p.what_was_lived as previous_summary, cl.current_phase, c.phase
+         from chapters c join chapters p on p.id = c.previous_chapter_id join clients cl on cl.id = c.client_id
+        where c.ended_at is null`,
+    );
+    expect(linked).toHaveLength(1);
+    expect(linked[0]).toMatchObject({ number: 2 });
+    expect(linked[0]?.previous_ended_at).not.toBeNull();
+    expect(linked[0]?.previous_summary).toBeTruthy();
+    expect(linked[0]?.current_phase).toBe(linked[0]?.phase);
+  });
+
+  it('records each chapter’s phase moves from reaching out to where it stands, including a move back', async () => {
+    const chapters = await database.query<{ id: string; phase: string; opened_at: Date }>('select id, phase, opened_at from chapters');
+    const moves = await database.query<{ chapter_id: string; from_phase: string | null; to_phase: string; moved_at: Date; note: string }>(
+      'select chapter_id, from_phase, to_phase, moved_at, note from phase_moves order by moved_at',
+    );
+    const order = ['reaching_out', 'assessment', 'diagnosis', 'planning', 'the_work', 'transition'];
+    let movedBack = false;
+    for (const ch of chapters) {
+      const mine = moves.filter((m) => m.chapter_id === ch.id);
+      expect(mine[0]).toMatchObject({ from_phase: null, to_phase: 'reaching_out' });
+      expect(new Date(mine[0]!.moved_at).getTime()).toBe(new Date(ch.opened_at).getTime());
+      for (let i = 1; i < mine.length; i++) {
+        expect(mine[i]?.from_phase).toBe(mine[i - 1]?.to_phase);
+        if (order.indexOf(mine[i]!.to_phase) < order.indexOf(mine[i]!.from_phase!)) {
+          movedBack = true;
+          expect(mine[i]?.note).not.toBe('');
+        }
+      }
+      expect(mine[mine.length - 1]?.to_phase).toBe(ch.phase);
+    }
+    expect(movedBack).toBe(true);
+  });
+
+  it('has held sessions behind and scheduled ones ahead, with a few cancelled and one no-show', async () => {
+    const sessions = await sessionsOf(database);
+    const past = sessions.filter((s) => new Date(s.starts_at) < now);
+    const future = sessions.filter((s) => new Date(s.starts_at) >= now);
+    expect(past.length).toBeGreaterThan(30);
+    expect(future.length).toBeGreaterThan(20);
+    for (const s of future) expect(s.status).toBe('scheduled');
+    const held = past.filter((s) => s.status === 'held');
+    expect(held.length).toBeGreaterThan(past.length * 0.8);
+    for (const s of held) {
+      expect(s.movements.length).toBeGreaterThan(0);
+      for (const k of s.movements) expect(['f', 'o', 'r', 'c', 'e']).toContain(k);
+    }
+    const cancelled = past.filter((s) => s.status === 'cancelled');
+    expect(cancelled.length).toBeGreaterThanOrEqual(2);
+    for (const s of cancelled) expect(s.status_note).not.toBe('');
+    expect(past.filter((s) => s.status === 'no_show')).toHaveLength(1);
+    expect(new Set(sessions.map((s) => s.format))).toEqual(new Set(['individual', 'couple', 'family', 'group']));
+    expect(sessions.every((s) => s.series_id !== null || DateTime.fromJSDate(new Date(s.starts_at), { zone }).weekday > 5)).toBe(true);
+  });
+
+  it('has two inquiries answered differently: one waiting, one replied to', async () => {
+    const rows = await database.query<{ id: string; status: string; preferred_practitioner_id: string | null }>(
+      `select id, status, preferred_practitioner_id from inquiries where status in ('new', 'replied')`,
+    );
+    const waiting = rows.filter((r) => r.status === 'new');
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]?.preferred_practitioner_id).not.toBeNull();
+    const replied = rows.find((r) => r.status === 'replied');
+    const replies = await database.query('select * from inquiry_replies where inquiry_id = $1', [replied?.id]);
+    expect(replies).toHaveLength(1);
+  });
+
+  it('refuses to seed the demo twice, and leaves the first one as it was', async () => {
+    const before = await database.query<{ n: number }>('select count(*)::int as n from clients');
+    const attempt = seedDemo(database.db, { password, now });
+    await expect(attempt).rejects.toBeInstanceOf(DomainError);
+    await expect(attempt).rejects.toMatchObject({ code: 'conflict', message: 'The demo practice already exists.' });
+    expect(await database.query('select * from practices')).toHaveLength(1);
+    expect(await database.query<{ n: number }>('select count(*)::int as n from clients')).toEqual(before);
+  });
+});
+
+/** Whatever the moment, the practitioner who opens today's list finds someone on it. */
+describe.each([
+  ['a weekday morning before opening', '2025-03-10T07:05:00', 'ahead'],
+  ['a Friday evening after the last session', '2025-06-13T18:40:00', 'behind'],
+  ['a Saturday night', '2025-11-01T22:30:00', 'behind'],
+  ['a Sunday morning on the day clocks go back', '2025-11-02T08:00:00', 'ahead'],
+] as const)('seeded on %s', (_label, localNow, when) => {
+  let database: Database;
+  const now = DateTime.fromISO(localNow, { zone }).toJSDate();
+
+  beforeAll(async () => {
+    database = await freshDatabase();
+    await seedDemo(database.db, { password, now });
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('gives every practitioner and the associate a session today', async () => {
+    const today = todaysSessions(await sessionsOf(database), now);
+    for (const c of await clinicians(database)) {
+      const mine = today.filter((s) => s.practitioner_id === c.id);
+      expect(mine.length, c.display_name).toBeGreaterThan(0);
+      if (when === 'ahead') for (const s of mine) expect(new Date(s.starts_at).getTime()).toBeGreaterThan(now.getTime());
+      if (when === 'behind') for (const s of mine) expect(s.status).toBe('held');
+    }
+  });
+
+  it('schedules sessions in working hours, never double-books anyone, and files each under the chapter open then', async () => {
+    const sessions = await sessionsOf(database);
+    const chapters = await database.query<{ id: string; client_id: string; opened_at: Date; ended_at: Date | null }>(
+      'select id, client_id, opened_at, ended_at from chapters',
+    );
+    for (const s of sessions) {
+      const start = DateTime.fromJSDate(new Date(s.starts_at), { zone });
+      const end = start.plus({ minutes: s.minutes });
+      expect(start.hour).toBeGreaterThanOrEqual(9);
+      expect(end <= start.set({ hour: 18, minute: 0 })).toBe(true);
+      const chapter = chapters.find((c) => c.id === s.chapter_id);
+      expect(chapter?.client_id).toBe(s.client_id);
+      expect(new Date(chapter!.opened_at) <= new Date(s.starts_at)).toBe(true);
+      if (chapter?.ended_at) expect(new Date(s.starts_at) < new Date(chapter.ended_at)).toBe(true);
+    }
+    const byPractitioner = new Map<string, SessionRow[]>();
+    for (const s of sessions) byPractitioner.set(s.practitioner_id, [...(byPractitioner.get(s.practitioner_id) ?? []), s]);
+    for (const list of byPractitioner.values()) {
+      for (let i = 1; i < list.length; i++) {
+        const prevEnd = new Date(list[i - 1]!.starts_at).getTime() + list[i - 1]!.minutes * 60_000;
+        expect(new Date(list[i]!.starts_at).getTime()).toBeGreaterThanOrEqual(prevEnd);
+      }
+    }
+  });
+});

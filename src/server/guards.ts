@@ -1,0 +1,80 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../db/client.js';
+import { isAdmin, isClientUser, primaryRole } from '../domain/people/roles.js';
+import { DomainError } from '../domain/shared/errors.js';
+import { type AuditEntry, recordAudit } from './audit/log.js';
+import { lookupSession, SESSION_COOKIE, type SignedIn } from './auth/session.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    signedInCache?: SignedIn;
+  }
+}
+
+interface GuardOptions {
+  /** Only the second-factor step may run while the password is accepted but the code is not. */
+  allowMfaPending?: boolean;
+  /** Account routes stay open to a person who must set up two-factor before anything else. */
+  allowMfaSetup?: boolean;
+}
+
+/** The signed-in person, or a 401 that says why. */
+export async function signedIn(db: Db, request: FastifyRequest, options: GuardOptions = {}): Promise<SignedIn> {
+  let me = request.signedInCache;
+  if (!me) {
+    const found = await lookupSession(db, request.cookies[SESSION_COOKIE]);
+    if (found.state === 'expired') {
+      throw new DomainError('unauthenticated', 'You were signed out after a while without activity, for privacy. Sign in again; what you typed is still on the page.');
+    }
+    if (found.state === 'none') throw new DomainError('unauthenticated', 'Please sign in.');
+    me = found.signedIn;
+    request.signedInCache = me;
+  }
+  if (me.mfaPending && !options.allowMfaPending) throw new DomainError('mfa_required', 'Enter the code from your authenticator app to finish signing in.');
+  if (me.mustSetUpMfa && !options.allowMfaSetup) {
+    throw new DomainError('forbidden', 'Your practice asks clinical staff to use two-factor sign-in. Set it up on your Account page first.');
+  }
+  return me;
+}
+
+/** Practice staff: everyone but clients. */
+export async function staff(db: Db, request: FastifyRequest): Promise<SignedIn> {
+  const me = await signedIn(db, request);
+  if (isClientUser(me.actor.roles)) throw new DomainError('not_found', 'There is nothing here for a client account.');
+  return me;
+}
+
+export async function admin(db: Db, request: FastifyRequest): Promise<SignedIn> {
+  const me = await staff(db, request);
+  if (!isAdmin(me.actor.roles)) throw new DomainError('forbidden', 'Only a practice admin can do this.');
+  return me;
+}
+
+/** Writes one audit row for what the signed-in person just did. */
+export function audit(
+  db: Db,
+  request: FastifyRequest,
+  me: SignedIn | null,
+  entry: Omit<AuditEntry, 'practiceId' | 'actorId' | 'actorRole' | 'ip'> & { practiceId?: string },
+): Promise<void> {
+  const practiceId = entry.practiceId ?? me?.actor.practiceId;
+  if (!practiceId) throw new Error('audit entry without a practice');
+  return recordAudit(db, {
+    practiceId,
+    actorId: me?.actor.userId ?? null,
+    actorRole: me ? primaryRole(me.actor.roles) : 'public',
+    action: entry.action,
+    clientId: entry.clientId,
+    recordType: entry.recordType,
+    recordId: entry.recordId,
+    ip: request.ip,
+  });
+}
+
+export function setSessionCookie(reply: FastifyReply, value: string, secure: boolean): void {
+  void reply.setCookie(SESSION_COOKIE, value, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+}
+
+export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
+  void reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/** Shared wire shapes. Response schemas name every field we send: nothing else can leak. */
+export const uuid = z.uuid({ error: 'must be an id (uuid)' });
+export const idParams = z.object({ id: uuid });
+export const ok = z.object({ ok: z.literal(true) });
+export const isoDate = z.date().transform((d) => d.toISOString()).or(z.string());
+
+/** Text a person types: trimmed, bounded, no NUL or other control characters but newlines and tabs. */
+export const text = (max: number) =>
+  z
+    .string()
+    .max(max, `at most ${max} characters`)
+    .transform((s) => s.normalize('NFC').trim())
+    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'contains control characters');
+
+export const requiredText = (max: number, what = 'this') =>
+  text(max).refine((s) => s.length > 0, `${what} cannot be empty`);
+
+export const errorBody = z.object({
+  code: z.string(),
+  message: z.string(),
+  fields: z.record(z.string(), z.string()).optional(),
+});
+
+/** The error answers each route may give, for the OpenAPI document. */
+export const errors = (...statuses: Array<400 | 401 | 403 | 404 | 409 | 413 | 423 | 429>) =>
+  Object.fromEntries(statuses.map((s) => [s, errorBody])) as Record<number, typeof errorBody>;
+
+export const meSchema = z.object({
+  user: z.object({
+    id: z.string(),
+    email: z.string(),
+    displayName: z.string(),
+    pronouns: z.string(),
+    roles: z.array(z.string()),
+    clientId: z.string().nullable(),
+    mfaEnabled: z.boolean(),
+  }),
+  practice: z.object({ id: z.string(), slug: z.string(), name: z.string(), timezone: z.string(), idleTimeoutMinutes: z.number() }),
+  mustSetUpMfa: z.boolean(),
+  idleExpiresAt: z.string(),
+});
