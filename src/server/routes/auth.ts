@@ -36,8 +36,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['auth'],
         summary: 'Sign in with email and password; a second step follows when two-factor is on',
         body: z.object({
-          practice: z.string().trim().min(1, 'choose your practice').max(100),
-          email: z.string().trim().min(1, 'enter your email').max(320),
+          practice: text(100).refine((s) => s.length > 0, 'choose your practice'),
+          email: text(320).refine((s) => s.length > 0, 'enter your email'),
           password: z.string().min(1, 'enter your password').max(1024),
         }),
         response: { 200: signInResult, ...errors(400, 401, 429) },

@@ -7,7 +7,7 @@ import { phases } from '../../domain/journey/phases.js';
 import { isClinician } from '../../domain/people/roles.js';
 import { forbidden, invalid } from '../../domain/shared/errors.js';
 import { audit, staff } from '../guards.js';
-import { errors, idParams, uuid } from './schemas.js';
+import { errors, idParams, text, uuid } from './schemas.js';
 
 const clientOut = z.object({
   id: z.string(),
@@ -64,7 +64,7 @@ export const clientRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['clients'],
         summary: 'Clients you are in relationship with (all, for an admin), by name, practitioner or phase',
         querystring: z.object({
-          q: z.string().max(200).optional(),
+          q: text(200).optional(),
           practitionerId: uuid.optional(),
           phase: z.enum([...phases, 'ended']).optional(),
           page: z.coerce.number().int().min(1).max(100000).default(1),

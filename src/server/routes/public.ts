@@ -11,7 +11,7 @@ import { lookupSession, startSession } from '../auth/session.js';
 import { splitScopedToken, tokenHash } from '../auth/tokens.js';
 import { audit, setSessionCookie } from '../guards.js';
 import { toMe } from './auth.js';
-import { errors, meSchema, requiredText, uuid } from './schemas.js';
+import { errors, meSchema, requiredText, text, uuid } from './schemas.js';
 
 /** Plain signs of junk: links stuffed in, or the same character over and over. */
 export function junkProblem(fields: Record<string, string>): Record<string, string> | null {
@@ -45,7 +45,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'getPublicPractice',
         tags: ['public'],
         summary: 'A practice’s public page: about text and its practitioners',
-        params: z.object({ slug: z.string().max(100) }),
+        params: z.object({ slug: text(100) }),
         response: {
           200: z.object({
             slug: z.string(),
@@ -72,7 +72,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'reachOut',
         tags: ['public'],
         summary: 'Reach out to a practice (rate-limited; junk is refused with a reason)',
-        params: z.object({ slug: z.string().max(100) }),
+        params: z.object({ slug: text(100) }),
         body: z.object({
           name: requiredText(200, 'Your name'),
           contact: requiredText(320, 'How to reach you'),

@@ -12,7 +12,7 @@ export const text = (max: number) =>
     .string()
     .max(max, `at most ${max} characters`)
     .transform((s) => s.normalize('NFC').trim())
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'contains control characters');
+    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|\p{Cs}/u.test(s), 'contains control characters or a broken character');
 
 export const requiredText = (max: number, what = 'this') =>
   text(max).refine((s) => s.length > 0, `${what} cannot be empty`);

@@ -23,7 +23,7 @@ import { audit, staff } from '../guards.js';
 import { errors, idParams, text, uuid } from './schemas.js';
 import { sessionOut } from './sessionShape.js';
 
-const when = z.coerce.date({ error: 'give a date and time (ISO 8601)' }).refine((d) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100, 'give a date between 2000 and 2100');
+const when = z.iso.datetime({ offset: true, error: 'give a date and time (ISO 8601)' }).transform((s) => new Date(s)).refine((d) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100, 'give a date between 2000 and 2100');
 const minutes = z.number().int('whole minutes').min(5, 'at least 5 minutes').max(480, 'at most 8 hours');
 
 const initials = (name: string) =>
