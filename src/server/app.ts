@@ -31,6 +31,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     // Generous but bounded: a URL longer than this is junk.
     routerOptions: { maxParamLength: 500 },
+    // Errors the router raises before any route runs (bad %-encoding, overlong ids) speak like ours.
+    frameworkErrors: (_error, _request, reply) => {
+      void (reply as unknown as { status(n: number): { send(b: unknown): unknown } }).status(400).send({ code: 'invalid', message: 'That address is not valid. Check the link and try again.' });
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,6 +1,17 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { DomainError, type ErrorCode } from '../domain/shared/errors.js';
+
+// zod's default wording ("Invalid input: expected string, received undefined") is for developers.
+z.config({
+  customError: (issue) => {
+    if (issue.code !== 'invalid_type') return undefined;
+    if (issue.input === undefined) return 'is required';
+    const expected = issue.expected === 'string' ? 'text' : issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'an object' : `a ${issue.expected}`;
+    return `should be ${expected}`;
+  },
+});
 
 /** The one table from domain error codes to HTTP statuses. */
 export const statusOf: Record<ErrorCode, number> = {

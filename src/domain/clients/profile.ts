@@ -5,14 +5,13 @@ const field = (max: number) =>
     .string()
     .max(max, `at most ${max} characters`)
     .transform((s) => s.normalize('NFC').trim())
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'contains control characters');
+    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|\p{Cs}/u.test(s), 'contains control characters or a broken character');
 
 const email = field(320).refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'That does not look like an email address.');
 const phone = field(40).refine((s) => s === '' || /^[+()\d\s.-]{5,40}$/.test(s), 'Use digits, spaces, +, -, ( and ) only.');
-const dateOfBirth = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use the form YYYY-MM-DD.')
-  .refine((s) => !Number.isNaN(Date.parse(s)) && s >= '1900-01-01' && s <= new Date().toISOString().slice(0, 10), 'Not a possible date of birth.')
+const dateOfBirth = z.iso
+  .date({ error: 'Use a real date in the form YYYY-MM-DD.' })
+  .refine((s) => s >= '1900-01-01' && s <= new Date().toISOString().slice(0, 10), 'Not a possible date of birth.')
   .nullable();
 
 /** The optional parts of the record, each with its limits. */

@@ -130,7 +130,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     '/account/calendar-feed',
     {
       schema: {
-        operationId: 'getCalendarFeed',
+        operationId: 'getMyCalendarFeed',
         tags: ['account'],
         summary: 'Your secret iCalendar address, if you made one',
         response: { 200: z.object({ url: z.string().nullable() }), ...errors(401) },

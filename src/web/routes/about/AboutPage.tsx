@@ -1,0 +1,78 @@
+import { Anchor, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '../../components/PageHeader';
+import { PublicLayout } from '../../layout/PublicLayout';
+
+/** What Liminal is, its licence, and the data and code it stands on. */
+export function AboutPage() {
+  useDocumentTitle('About Liminal');
+  return (
+    <PublicLayout size="md">
+      <Stack gap="lg" mt="md" mb="xl">
+        <Title order={1}>About Liminal</Title>
+        <Paper withBorder p="xl">
+          <Stack gap="sm">
+            <Title order={2} size="h3">
+              What it is
+            </Title>
+            <Text>
+              Liminal is open-source software for relationship-centred mental-health care. It is built around the Integrative Relational
+              Health approach: healing happens through relationship, care moves in cycles rather than straight lines, and a person is seen
+              whole — their concerns beside their resilience, connection and vitality, their culture and communities in the foreground.
+            </Text>
+            <Text>
+              A practice uses it to welcome people who reach out, to walk with clients through the chapters and phases of their journey,
+              to schedule and hold sessions, and to keep the records institutions need without losing what happens between people.
+            </Text>
+          </Stack>
+        </Paper>
+        <Paper withBorder p="xl">
+          <Stack gap="sm">
+            <Title order={2} size="h3">
+              Licence
+            </Title>
+            <Text>
+              Liminal is free software under the{' '}
+              <Anchor href="https://www.gnu.org/licenses/agpl-3.0.html" target="_blank" rel="noopener">
+                GNU Affero General Public License, version 3 or any later version (AGPL-3.0-or-later)
+              </Anchor>
+              . You may use, study, change and share it. If you run a changed version for others over a network, you must offer them its
+              source code too.
+            </Text>
+          </Stack>
+        </Paper>
+        <Paper withBorder p="xl">
+          <Stack gap="sm">
+            <Title order={2} size="h3">
+              Attributions
+            </Title>
+            <List spacing="sm">
+              <List.Item>
+                <Text fw={600} span>
+                  ICD-10-CM diagnosis codes (FY2026).
+                </Text>{' '}
+                ICD-10-CM code titles: Source: CDC/NCHS (FY2026) — the US Centers for Disease Control and Prevention&apos;s National Center
+                for Health Statistics, with CMS. ICD-10-CM is public-domain content of the US government; the underlying ICD-10 is
+                copyrighted by the World Health Organization, which authorised the US adaptation. Use of this data does not imply
+                endorsement by CDC or HHS.
+              </List.Item>
+              <List.Item>
+                <Text fw={600} span>
+                  Common-password list.
+                </Text>{' '}
+                New passwords are checked against the common-password dictionary of{' '}
+                <Anchor href="https://github.com/zxcvbn-ts/zxcvbn" target="_blank" rel="noopener">
+                  zxcvbn-ts
+                </Anchor>{' '}
+                (<Text span ff="monospace">@zxcvbn-ts/language-common</Text>), released under the MIT License.
+              </List.Item>
+              <List.Item>
+                Liminal is built with many open-source libraries, among them React, Mantine, TanStack Query, Fastify, Drizzle ORM, PGlite
+                and Tabler Icons; each keeps its own licence.
+              </List.Item>
+            </List>
+          </Stack>
+        </Paper>
+      </Stack>
+    </PublicLayout>
+  );
+}

@@ -1,0 +1,25 @@
+export interface NamedPrompt {
+  key: string;
+  name: string;
+  prompt: string;
+}
+
+export interface PracticeDetail {
+  id: string;
+  slug: string;
+  name: string;
+  timezone: string;
+  about: string;
+  crisisResources: string;
+  settings: {
+    idleTimeoutMinutes: number;
+    requireMfaForClinicians: boolean;
+    forceMovementsAreDefault: boolean;
+    commonFactorsAreDefault: boolean;
+  };
+  forceMovements: NamedPrompt[];
+  commonFactors: NamedPrompt[];
+  defaults: { forceMovements: NamedPrompt[]; commonFactors: NamedPrompt[] };
+}
+
+export const practiceKey = ['practice'] as const;
