@@ -74,6 +74,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(registerRoutes, { prefix: '/api' });
 
-  if (serveWeb) await app.register(fastifyStatic, { root: webDistDir, wildcard: false });
+  if (serveWeb) await app.register(fastifyStatic, { root: webDistDir });
   return app;
 }

@@ -1,11 +1,7 @@
 import { z } from 'zod';
+import { personText } from '../shared/text.js';
 
-const field = (max: number) =>
-  z
-    .string()
-    .max(max, `at most ${max} characters`)
-    .transform((s) => s.normalize('NFC').trim())
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|\p{Cs}/u.test(s), 'contains control characters or a broken character');
+const field = personText;
 
 const email = field(320).refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'That does not look like an email address.');
 const phone = field(40).refine((s) => s === '' || /^[+()\d\s.-]{5,40}$/.test(s), 'Use digits, spaces, +, -, ( and ) only.');

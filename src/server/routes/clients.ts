@@ -142,6 +142,7 @@ export const clientRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const me = await staff(db, request);
       const access = await requireClientAccess(db, me.actor, request.params.id);
+      if (access === 'supervision') throw forbidden('A supervisor can read this record but not change it.');
       const { version, ...changes } = request.body;
       await updateClient(db, me.actor.practiceId, request.params.id, version, changes);
       await audit(db, request, me, { action: 'client.update', clientId: request.params.id, recordType: 'client', recordId: request.params.id });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personText } from '../../domain/shared/text.js';
 
 /** Shared wire shapes. Response schemas name every field we send: nothing else can leak. */
 export const uuid = z.uuid({ error: 'must be an id (uuid)' });
@@ -6,13 +7,8 @@ export const idParams = z.object({ id: uuid });
 export const ok = z.object({ ok: z.literal(true) });
 export const isoDate = z.date().transform((d) => d.toISOString()).or(z.string());
 
-/** Text a person types: trimmed, bounded, no NUL or other control characters but newlines and tabs. */
-export const text = (max: number) =>
-  z
-    .string()
-    .max(max, `at most ${max} characters`)
-    .transform((s) => s.normalize('NFC').trim())
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|\p{Cs}/u.test(s), 'contains control characters or a broken character');
+/** Text a person types (see domain/shared/text.ts). */
+export const text = personText;
 
 export const requiredText = (max: number, what = 'this') =>
   text(max).refine((s) => s.length > 0, `${what} cannot be empty`);
