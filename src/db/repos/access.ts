@@ -1,6 +1,6 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { careRelationships, clients, supervisions, users } from '../schema/index.js';
+import { clients } from '../schema/index.js';
 import { type Actor, type ClientAccess, clientAccess, isAdmin } from '../../domain/people/roles.js';
 import { notFound } from '../../domain/shared/errors.js';
 import { superviseesWhoAreAssociates } from './people.js';
@@ -10,31 +10,21 @@ import { superviseesWhoAreAssociates } from './people.js';
  * client. Anyone without a relationship gets the same 404 as for a client that does not exist.
  */
 export async function requireClientAccess(db: Db, actor: Actor, clientId: string): Promise<ClientAccess> {
-  const [client] = await db
-    .select({ id: clients.id })
+  // One round trip: the client, the practitioners in relationship with them, and the
+  // supervisors of those practitioners who are associates.
+  const [row] = await db
+    .select({
+      practitionerIds: sql<string[]>`array(select cr.practitioner_id::text from care_relationships cr
+        where cr.practice_id = clients.practice_id and cr.client_id = clients.id)`,
+      supervisorIds: sql<string[]>`array(select s.supervisor_id::text from supervisions s
+        join users u on u.practice_id = s.practice_id and u.id = s.supervisee_id and 'associate' = any(u.roles)
+        join care_relationships cr on cr.practice_id = s.practice_id and cr.practitioner_id = s.supervisee_id
+        where s.practice_id = clients.practice_id and cr.client_id = clients.id)`,
+    })
     .from(clients)
     .where(and(eq(clients.practiceId, actor.practiceId), eq(clients.id, clientId)));
-  if (!client) throw notFound('The client');
-  const rel = await db
-    .select({ practitionerId: careRelationships.practitionerId })
-    .from(careRelationships)
-    .where(and(eq(careRelationships.practiceId, actor.practiceId), eq(careRelationships.clientId, clientId)));
-  const practitionerIds = rel.map((r) => r.practitionerId);
-  const supervisors =
-    practitionerIds.length === 0
-      ? []
-      : await db
-          .select({ id: supervisions.supervisorId })
-          .from(supervisions)
-          .innerJoin(users, and(eq(users.practiceId, supervisions.practiceId), eq(users.id, supervisions.superviseeId)))
-          .where(
-            and(
-              eq(supervisions.practiceId, actor.practiceId),
-              inArray(supervisions.superviseeId, practitionerIds),
-              sql`'associate' = any(${users.roles})`,
-            ),
-          );
-  const access = clientAccess(actor, clientId, { practitionerIds, supervisorIdsOfAssociates: supervisors.map((s) => s.id) });
+  if (!row) throw notFound('The client');
+  const access = clientAccess(actor, clientId, { practitionerIds: row.practitionerIds, supervisorIdsOfAssociates: row.supervisorIds });
   if (!access) throw notFound('The client');
   return access;
 }
