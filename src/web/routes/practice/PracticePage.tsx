@@ -14,6 +14,7 @@ import { meQueryKey, useSession } from '../../session/SessionProvider';
 import { isAdmin, useMe } from '../../session/SessionContext';
 import { PromptListEditor } from './PromptListEditor';
 import { practiceKey, type PracticeDetail } from './types';
+import { SaveBar } from '../../components/SaveBar';
 
 function timeZones(current: string): string[] {
   const intl = Intl as unknown as { supportedValuesOf?: (k: string) => string[] };
@@ -172,16 +173,7 @@ function DetailsSection({ practice, canEdit }: { practice: PracticeDetail; canEd
             maxRows={12}
           />
           {canEdit && (
-            <Group>
-              <Button type="submit" loading={save.isPending} disabled={!dirty}>
-                Save practice details
-              </Button>
-              {dirty && (
-                <Button variant="subtle" onClick={clearDraft}>
-                  Discard changes
-                </Button>
-              )}
-            </Group>
+            <SaveBar label="Save practice details" saving={save.isPending} dirty={dirty} onDiscard={clearDraft} />
           )}
         </Stack>
       </form>
@@ -252,16 +244,7 @@ function PrivacySection({ practice, canEdit }: { practice: PracticeDetail; canEd
             </Alert>
           )}
           {canEdit && (
-            <Group>
-              <Button type="submit" loading={save.isPending} disabled={!dirty}>
-                Save privacy settings
-              </Button>
-              {dirty && (
-                <Button variant="subtle" onClick={clearDraft}>
-                  Discard changes
-                </Button>
-              )}
-            </Group>
+            <SaveBar label="Save privacy settings" saving={save.isPending} dirty={dirty} onDiscard={clearDraft} />
           )}
         </Stack>
       </form>

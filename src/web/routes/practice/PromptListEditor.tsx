@@ -8,6 +8,7 @@ import { fieldError, FormError } from '../../components/FormError';
 import { Section } from '../../components/Section';
 import { useDraft } from '../../components/useDraft';
 import { practiceKey, type NamedPrompt, type PracticeDetail } from './types';
+import { SaveBar } from '../../components/SaveBar';
 
 /**
  * An ordered list of named prompts (the five FORCE movements, the eight common factors). Admins
@@ -175,20 +176,11 @@ export function PromptListEditor({
             ))}
           </ol>
           {canEdit && (
-            <Group>
-              <Button type="submit" loading={save.isPending} disabled={!dirty}>
-                Save {title.toLowerCase()}
-              </Button>
-              {dirty && (
-                <Button variant="subtle" onClick={clearDraft}>
-                  Discard changes
-                </Button>
-              )}
-            </Group>
+            <SaveBar label={`Save ${inSentence(title)}`} saving={save.isPending} dirty={dirty} onDiscard={clearDraft} />
           )}
         </Stack>
       </form>
-      <Modal opened={confirmOpen} onClose={confirm.close} title={`Restore the default ${title.toLowerCase()}?`}>
+      <Modal opened={confirmOpen} onClose={confirm.close} title={`Restore the default ${inSentence(title)}?`}>
         <Stack gap="md">
           <Text size="sm">
             Your practice&apos;s wording is replaced by Liminal&apos;s editable default. Sessions already recorded keep the movements they
@@ -207,4 +199,10 @@ export function PromptListEditor({
       </Modal>
     </Section>
   );
+}
+
+/** A title inside a sentence: lower-case its first word unless it is an acronym (FORCE stays FORCE). */
+function inSentence(title: string): string {
+  const [first = '', ...rest] = title.split(' ');
+  return [first === first.toUpperCase() ? first : first.toLowerCase(), ...rest].join(' ');
 }
