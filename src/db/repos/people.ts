@@ -85,3 +85,12 @@ export async function usersByIds(db: Db, practiceId: string, ids: string[]) {
     .from(users)
     .where(and(eq(users.practiceId, practiceId), inArray(users.id, ids)));
 }
+
+/** Whose calendar a secret feed address opens, if anyone's. */
+export async function findCalendarOwner(db: Db, practiceId: string, token: string) {
+  const [row] = await db
+    .select({ id: users.id, displayName: users.displayName, active: users.active })
+    .from(users)
+    .where(and(eq(users.practiceId, practiceId), eq(users.icalToken, token)));
+  return row ?? null;
+}

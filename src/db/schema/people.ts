@@ -16,6 +16,8 @@ export const users = pgTable(
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
     totpSecret: text('totp_secret'),
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** The 30-second step of the last code accepted: a code works once. */
+    totpLastStep: integer('totp_last_step'),
     icalToken: text('ical_token'),
     clientId: uuid('client_id'),
     active: boolean('active').notNull().default(true),

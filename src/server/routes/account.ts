@@ -89,10 +89,11 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       const user = await getUser(db, s.actor.practiceId, s.actor.userId);
       if (user?.totpEnabledAt) throw new DomainError('conflict', 'Two-factor sign-in is already on.');
       if (!user?.totpSecret) throw invalid('Start the set-up first, then enter the code your app shows.');
-      if (!checkTotp(user.totpSecret, request.body.code)) {
+      const step = checkTotp(user.totpSecret, request.body.code);
+      if (step === null) {
         throw invalid('That code is not right. Enter the 6 digits your app shows now.', { code: 'Not the current code.' });
       }
-      await db.update(users).set({ totpEnabledAt: new Date() }).where(whereMe(s.actor.practiceId, s.actor.userId));
+      await db.update(users).set({ totpEnabledAt: new Date(), totpLastStep: step }).where(whereMe(s.actor.practiceId, s.actor.userId));
       return { ok: true as const };
     },
   );

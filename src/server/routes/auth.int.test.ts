@@ -93,7 +93,11 @@ describe('signing in and out', () => {
     const blocked = await app.inject({ method: 'GET', url: `/api/clients/${p.associateClientId}`, headers: { cookie: pending } });
     expect(blocked.statusCode).toBe(401);
     expect(blocked.json().code).toBe('mfa_required');
-    const step2 = await app.inject({ method: 'POST', url: '/api/auth/mfa', headers: { cookie: pending }, payload: { code: currentTotp(setup.secret) } });
+    // The code that turned two-factor on cannot be used again: the next one can.
+    const replay = await app.inject({ method: 'POST', url: '/api/auth/mfa', headers: { cookie: pending }, payload: { code: currentTotp(setup.secret) } });
+    expect(replay.statusCode).toBe(400);
+    const next = currentTotp(setup.secret, Date.now() + 30_000);
+    const step2 = await app.inject({ method: 'POST', url: '/api/auth/mfa', headers: { cookie: pending }, payload: { code: next } });
     expect(step2.json().status).toBe('signed_in');
     const full = cookieFrom(step2);
     expect(full).not.toBe(pending);

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { users } from '../../db/schema/index.js';
 import { findUserByEmail, getUser, normaliseEmail } from '../../db/repos/people.js';
 import { findPracticeBySlug } from '../../db/repos/practice.js';
 import { DomainError } from '../../domain/shared/errors.js';
@@ -92,13 +94,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const key: Array<['mfa', string]> = [['mfa', `mfa:${me.actor.userId}`]];
       await checkThrottle(db, me.actor.practiceId, key);
       const user = await getUser(db, me.actor.practiceId, me.actor.userId);
-      if (!user?.totpSecret || !checkTotp(user.totpSecret, request.body.code)) {
+      const step = user?.totpSecret ? checkTotp(user.totpSecret, request.body.code, user.totpLastStep) : null;
+      if (step === null) {
         await recordFailure(db, me.actor.practiceId, key);
         throw new DomainError('invalid', 'That code is not right. Codes change every 30 seconds: enter the one showing now.', {
           fields: { code: 'Not the current code.' },
         });
       }
       await clearFailures(db, me.actor.practiceId, key[0]![1]);
+      await db.update(users).set({ totpLastStep: step }).where(and(eq(users.practiceId, me.actor.practiceId), eq(users.id, me.actor.userId)));
       // Renew the session id once the second factor is in, as at any sign-in.
       await endSession(db, me.actor.practiceId, me.tokenHash);
       const cookie = await startSession(db, { practiceId: me.actor.practiceId, userId: me.actor.userId, mfaPending: false, ip: request.ip });

@@ -2,9 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { requireClientAccess } from '../../db/repos/access.js';
+import { findCalendarOwner } from '../../db/repos/people.js';
 import { getPractice } from '../../db/repos/practice.js';
-import { and, eq } from 'drizzle-orm';
-import { users } from '../../db/schema/index.js';
 import { recordAudit } from '../audit/log.js';
 import {
   changeSessionStatus,
@@ -223,10 +222,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       const m = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{20,100})\.ics$/.exec(request.params.feed);
       if (!m) throw notFound('The calendar');
       const [, practiceId, token] = m as unknown as [string, string, string];
-      const [owner] = await db
-        .select({ id: users.id, displayName: users.displayName, active: users.active })
-        .from(users)
-        .where(and(eq(users.practiceId, practiceId), eq(users.icalToken, token)));
+      const owner = await findCalendarOwner(db, practiceId, token);
       if (!owner?.active) throw notFound('The calendar');
       const practice = await getPractice(db, practiceId);
       const rows = await feedSessions(db, practiceId, owner.id);
