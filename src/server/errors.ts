@@ -31,6 +31,7 @@ export interface ErrorBody {
   code: ErrorCode;
   message: string;
   fields?: Record<string, string>;
+  current?: unknown;
 }
 
 const fieldName = (path: string): string => path.replace(/^\//, '').replace(/\//g, '.') || 'body';
@@ -41,6 +42,7 @@ export function installErrorHandling(app: FastifyInstance, spa?: (reply: Fastify
     if (error instanceof DomainError) {
       const body: ErrorBody = { code: error.code, message: error.message };
       if (error.fields) body.fields = error.fields;
+      if (error.current !== undefined) body.current = error.current;
       if (error.retryAfterSeconds) void reply.header('retry-after', String(error.retryAfterSeconds));
       return reply.status(statusOf[error.code]).send(body);
     }

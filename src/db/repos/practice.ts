@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { practices } from '../schema/index.js';
+import { readPracticeSettings } from '../../domain/practice/settings.js';
 import { notFound } from '../../domain/shared/errors.js';
 
 export const practiceFields = {
@@ -18,7 +19,7 @@ export const practiceFields = {
 export async function getPractice(db: Db, practiceId: string) {
   const [row] = await db.select(practiceFields).from(practices).where(eq(practices.practiceId, practiceId));
   if (!row) throw notFound('The practice');
-  return row;
+  return { ...row, settings: readPracticeSettings(row.settings) };
 }
 
 export async function findPracticeBySlug(db: Db, slug: string) {

@@ -4,3 +4,4 @@ export * from './clients.js';
 export * from './journey.js';
 export * from './sessions.js';
 export * from './audit.js';
+export * from './records.js';

@@ -30,4 +30,7 @@ export const defaultPracticeSettings: PracticeSettings = {
   requireMfaForClinicians: false,
   forceMovementsAreDefault: true,
   commonFactorsAreDefault: true,
+  noteFormat: 'dap',
+  unsignedNoteDays: 3,
+  planReviewDays: 90,
 };

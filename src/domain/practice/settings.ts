@@ -27,7 +27,16 @@ export const practiceSettingsSchema = z.object({
   requireMfaForClinicians: z.boolean(),
   forceMovementsAreDefault: z.boolean(),
   commonFactorsAreDefault: z.boolean(),
+  /** The progress-note format the practice writes in; a practitioner may override it per note. */
+  noteFormat: z.enum(['soap', 'dap', 'birp']).default('dap'),
+  /** Days after a session before its unsigned note shows on the practitioner's to-do list. */
+  unsignedNoteDays: z.number().int().min(1).max(30).default(3),
+  /** Default interval between treatment-plan reviews. */
+  planReviewDays: z.number().int().min(30).max(365).default(90),
 });
+
+/** Settings as stored, with the defaults of settings added after the practice was created. */
+export const readPracticeSettings = (stored: unknown): PracticeSettings => practiceSettingsSchema.parse(stored);
 export type PracticeSettings = z.infer<typeof practiceSettingsSchema>;
 
 /** IANA time zone names only (validated against the runtime's own list). */

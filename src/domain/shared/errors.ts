@@ -24,17 +24,20 @@ export class DomainError extends Error {
   readonly fields: Record<string, string> | undefined;
   /** Seconds to wait, for rate_limited. */
   readonly retryAfterSeconds: number | undefined;
+  /** For a conflict on an edited record: the latest saved copy, so both versions can be shown. */
+  readonly current: unknown;
 
   constructor(
     code: ErrorCode,
     message: string,
-    extra: { fields?: Record<string, string>; retryAfterSeconds?: number } = {},
+    extra: { fields?: Record<string, string>; retryAfterSeconds?: number; current?: unknown } = {},
   ) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
     this.fields = extra.fields;
     this.retryAfterSeconds = extra.retryAfterSeconds;
+    this.current = extra.current;
   }
 }
 
@@ -44,7 +47,8 @@ export const notFound = (what: string): DomainError =>
 export const invalid = (message: string, fields?: Record<string, string>): DomainError =>
   new DomainError('invalid', message, fields ? { fields } : {});
 
-export const conflict = (message: string): DomainError => new DomainError('conflict', message);
+export const conflict = (message: string, current?: unknown): DomainError =>
+  new DomainError('conflict', message, current === undefined ? {} : { current });
 
 export const forbidden = (message = 'Your role does not allow this.'): DomainError =>
   new DomainError('forbidden', message);

@@ -8,6 +8,9 @@ import { peopleRoutes } from './people.js';
 import { practiceRoutes } from './practice.js';
 import { publicRoutes } from './public.js';
 import { sessionRoutes } from './sessions.js';
+import { noteRoutes } from './notes.js';
+import { portalVoiceRoutes } from './portalVoice.js';
+import { recordRoutes } from './record.js';
 
 export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(publicRoutes);
@@ -19,4 +22,7 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(clientRoutes);
   await app.register(journeyRoutes);
   await app.register(sessionRoutes);
+  await app.register(noteRoutes);
+  await app.register(recordRoutes);
+  await app.register(portalVoiceRoutes);
 };

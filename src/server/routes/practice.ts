@@ -7,6 +7,7 @@ import { getPractice } from '../../db/repos/practice.js';
 import { listClientSessions } from '../../db/repos/sessions.js';
 import { auditLog, careRelationships, clients, outbox, practices, users } from '../../db/schema/index.js';
 import { defaultCommonFactors, defaultForceMovements } from '../../domain/practice/defaults.js';
+import { noteFormatSchema } from '../../domain/notes/format.js';
 import { commonFactorsSchema, forceMovementsSchema, timezoneSchema } from '../../domain/practice/settings.js';
 import { DomainError } from '../../domain/shared/errors.js';
 import { verifyAuditChain } from '../audit/log.js';
@@ -21,7 +22,15 @@ const practiceOut = z.object({
   timezone: z.string(),
   about: z.string(),
   crisisResources: z.string(),
-  settings: z.object({ idleTimeoutMinutes: z.number(), requireMfaForClinicians: z.boolean(), forceMovementsAreDefault: z.boolean(), commonFactorsAreDefault: z.boolean() }),
+  settings: z.object({
+    idleTimeoutMinutes: z.number(),
+    requireMfaForClinicians: z.boolean(),
+    forceMovementsAreDefault: z.boolean(),
+    commonFactorsAreDefault: z.boolean(),
+    noteFormat: noteFormatSchema,
+    unsignedNoteDays: z.number(),
+    planReviewDays: z.number(),
+  }),
   forceMovements: z.array(promptOut),
   commonFactors: z.array(promptOut),
   defaults: z.object({ forceMovements: z.array(promptOut), commonFactors: z.array(promptOut) }),
@@ -61,6 +70,9 @@ export const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
           crisisResources: text(5000).optional(),
           idleTimeoutMinutes: z.number().int().min(1, 'at least 1 minute').max(240, 'at most 240 minutes').optional(),
           requireMfaForClinicians: z.boolean().optional(),
+          noteFormat: noteFormatSchema.optional(),
+          unsignedNoteDays: z.number().int().min(1, 'at least 1 day').max(30, 'at most 30 days').optional(),
+          planReviewDays: z.number().int().min(30, 'at least 30 days').max(365, 'at most 365 days').optional(),
         }),
         response: { 200: practiceOut, ...errors(400, 401, 403) },
       },
@@ -68,11 +80,11 @@ export const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const me = await admin(db, request);
       const current = await getPractice(db, me.actor.practiceId);
-      const { idleTimeoutMinutes, requireMfaForClinicians, ...rest } = request.body;
+      const { idleTimeoutMinutes, requireMfaForClinicians, noteFormat, unsignedNoteDays, planReviewDays, ...rest } = request.body;
+      const changed = { idleTimeoutMinutes, requireMfaForClinicians, noteFormat, unsignedNoteDays, planReviewDays };
       const settings = {
         ...current.settings,
-        ...(idleTimeoutMinutes !== undefined ? { idleTimeoutMinutes } : {}),
-        ...(requireMfaForClinicians !== undefined ? { requireMfaForClinicians } : {}),
+        ...Object.fromEntries(Object.entries(changed).filter(([, v]) => v !== undefined)),
       };
       await audit(db, request, me, { action: 'practice.update', clientId: null, recordType: 'practice', recordId: me.actor.practiceId });
       return save(me.actor.practiceId, { ...rest, settings });

@@ -5,7 +5,8 @@ import { personText } from '../../domain/shared/text.js';
 export const uuid = z.uuid({ error: 'must be an id (uuid)' });
 export const idParams = z.object({ id: uuid });
 export const ok = z.object({ ok: z.literal(true) });
-export const isoDate = z.date().transform((d) => d.toISOString()).or(z.string());
+/** A timestamp sent as a Date (JSON writes it as an ISO string) or already a string (a replayed answer). */
+export const isoDate = z.union([z.date(), z.string()]);
 
 /** Text a person types (see domain/shared/text.ts). */
 export const text = personText;
@@ -17,6 +18,8 @@ export const errorBody = z.object({
   code: z.string(),
   message: z.string(),
   fields: z.record(z.string(), z.string()).optional(),
+  /** On a 409 for an edited record: the latest saved copy, in the shape of the route's 200 answer. */
+  current: z.unknown().optional(),
 });
 
 /** The error answers each route may give, for the OpenAPI document. */

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { openDatabase, type Database } from '../../db/client.js';
-import { careRelationships, chapters, clients, phaseMoves, practices, supervisions, users } from '../../db/schema/index.js';
+import { and, eq } from 'drizzle-orm';
+import { careRelationships, chapters, clients, phaseMoves, practices, sessions, supervisions, users } from '../../db/schema/index.js';
 import { defaultCommonFactors, defaultForceMovements, defaultPracticeSettings } from '../../domain/practice/defaults.js';
 import { buildApp } from '../app.js';
 import { hashPassword } from '../auth/passwords.js';
@@ -115,4 +116,29 @@ export async function signIn(app: FastifyInstance, slug: string, email: string, 
   const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { practice: slug, email, password } });
   if (res.statusCode !== 200) throw new Error(`sign-in failed for ${email}: ${res.statusCode} ${res.body}`);
   return cookieFrom(res);
+}
+
+/** A session that has already taken place (held), for documentation tests. */
+export async function createHeldSession(
+  database: Database,
+  practice: TestPractice,
+  options: { clientId?: string; practitionerId?: string; daysAgo?: number; minutes?: number; format?: string } = {},
+): Promise<string> {
+  const sessionId = randomUUID();
+  const clientId = options.clientId ?? practice.clientId;
+  const [chapter] = await database.db.select({ id: chapters.id }).from(chapters).where(and(eq(chapters.practiceId, practice.practiceId), eq(chapters.clientId, clientId)));
+  await database.db.insert(sessions).values({
+    practiceId: practice.practiceId,
+    id: sessionId,
+    clientId,
+    chapterId: chapter?.id ?? null,
+    practitionerId: options.practitionerId ?? practice.practitioner,
+    startsAt: new Date(Date.now() - (options.daysAgo ?? 1) * 86_400_000),
+    minutes: options.minutes ?? 50,
+    format: options.format ?? 'individual',
+    modality: 'in_person',
+    status: 'held',
+    movements: ['f', 'o'],
+  });
+  return sessionId;
 }
