@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
-import { createTestApp, createTestPractice, signIn, type TestPractice } from '../testing/harness.js';
+import { createHeldSession, createTestApp, createTestPractice, signIn, type TestPractice } from '../testing/harness.js';
 
 /**
  * Every route that takes an id is called by people who must not reach the record behind it.
@@ -35,14 +35,32 @@ const rec = {
   inquiryId: '',
   inviteId: '',
   colleagueId: '',
+  heldSessionId: '',
+  associateHeldSessionId: '',
+  noteId: '',
+  associateNoteId: '',
+  relationalNoteId: '',
+  associateRelationalNoteId: '',
+  themeId: '',
+  associateThemeId: '',
+  diagnosisId: '',
+  associateDiagnosisId: '',
 };
+
+type Kind = 'client' | 'admin' | 'intake' | 'private' | 'portal';
 
 /** Paths reachable without signing in, by design: the reach-out form, invite links, the secret calendar address. */
 const isPublic = (path: string) => path.startsWith('/api/public/') || path.startsWith('/api/calendar/');
 
 /** What each path parameter means depends on the area the path belongs to: `{id}` is a client under /clients, a session under /sessions. */
-function idsFor(forAssociateClient = false): Array<{ prefix: string; kind: 'client' | 'admin' | 'intake'; params: Record<string, string> }> {
+function idsFor(forAssociateClient = false): Array<{ prefix: string; kind: Kind; params: Record<string, string> }> {
+  const x = forAssociateClient;
   return [
+    // Relational notes are the author's alone: not even an admin reads them.
+    { prefix: '/api/relational-notes/', kind: 'private', params: { noteId: x ? rec.associateRelationalNoteId : rec.relationalNoteId } },
+    { prefix: '/api/progress-notes/', kind: 'client', params: { noteId: x ? rec.associateNoteId : rec.noteId } },
+    // The client's own portal routes: for the client, and nobody else.
+    { prefix: '/api/portal/', kind: 'portal', params: { noteId: rec.noteId, id: rec.heldSessionId } },
     // Longest prefixes first: /people/invites before /people.
     { prefix: '/api/people/invites/', kind: 'admin', params: { id: rec.inviteId } },
     { prefix: '/api/people/', kind: 'admin', params: { id: a.practitioner } },
@@ -51,10 +69,10 @@ function idsFor(forAssociateClient = false): Array<{ prefix: string; kind: 'clie
       prefix: '/api/clients/',
       kind: 'client',
       params: forAssociateClient
-        ? { id: a.associateClientId, chapterId: rec.associateChapterId, practitionerId: a.associate }
-        : { id: a.clientId, chapterId: rec.chapterId, practitionerId: rec.colleagueId },
+        ? { id: a.associateClientId, chapterId: rec.associateChapterId, practitionerId: a.associate, themeId: rec.associateThemeId, diagnosisId: rec.associateDiagnosisId, version: '1' }
+        : { id: a.clientId, chapterId: rec.chapterId, practitionerId: rec.colleagueId, themeId: rec.themeId, diagnosisId: rec.diagnosisId, version: '1' },
     },
-    { prefix: '/api/sessions/', kind: 'client', params: { id: forAssociateClient ? rec.associateSessionId : rec.sessionId } },
+    { prefix: '/api/sessions/', kind: 'client', params: { id: forAssociateClient ? rec.associateHeldSessionId : rec.heldSessionId } },
   ];
 }
 
@@ -72,11 +90,36 @@ const bodies = (): Record<string, object> => ({
   'POST /api/clients/{id}/chapters': { openingNote: 'A return' },
   'PATCH /api/sessions/{id}': { version: 1, minutes: 60 },
   'POST /api/sessions/{id}/status': { version: 1, status: 'cancelled', note: 'Unwell' },
+  'PUT /api/sessions/{id}/progress-note': { version: null, format: 'dap', fields: noteFields, risk: { level: 'none', summary: '', actions: '' }, serviceCode: '90834' },
+  'PUT /api/sessions/{id}/relational-note': { version: null, fields: relationalFields },
+  'POST /api/progress-notes/{noteId}/sign': { version: 1 },
+  'POST /api/progress-notes/{noteId}/addenda': { body: 'Added later.' },
+  'POST /api/progress-notes/{noteId}/return': { comment: 'Please say more.' },
+  'PUT /api/progress-notes/{noteId}/sharing': { shared: false },
+  'PUT /api/relational-notes/{noteId}/supervision': { supervisorId: null },
+  'POST /api/clients/{id}/themes': { name: 'A theme from outside' },
+  'POST /api/clients/{id}/themes/{themeId}/arc': { stage: 'integrated' },
+  'POST /api/clients/{id}/diagnoses': { code: 'F41.1', context: '', primary: false, startsOn: '2026-01-05' },
+  'PATCH /api/clients/{id}/diagnoses/{diagnosisId}': { version: 1, context: 'Rewritten from outside' },
+  'PUT /api/clients/{id}/chapters/{chapterId}/plan/draft': { draftVersion: 1, content: { clientIntentions: 'From outside', problems: [], themeIds: [] }, reviewDate: null },
+  'POST /api/clients/{id}/chapters/{chapterId}/plan/versions': { draftVersion: 1 },
+  'POST /api/portal/notes/{noteId}/comments': { body: 'A comment' },
+  'PUT /api/portal/sessions/{id}/reflection': { body: 'What stayed with me', version: null },
 });
+
+const noteFields = {
+  clientReport: 'Spoke of her week.',
+  observations: 'Calm.',
+  interventions: 'Listening.',
+  response: 'Settled.',
+  assessment: 'Steady.',
+  plan: 'Weekly.',
+};
+const relationalFields = { relationshipNow: 'Warm.', patterns: '', ownReactions: '', culturalSystemic: '', whatEmerged: '' };
 
 interface Call {
   route: Route;
-  kind: 'client' | 'admin' | 'intake';
+  kind: Kind;
   url: string;
   payload: object | undefined;
 }
@@ -172,6 +215,45 @@ beforeAll(async () => {
   const open = await as('a.admin', 'POST', '/api/people/invites', { email: 'still-open@example.org', displayName: 'Still Open', roles: ['associate'] });
   expect(open.statusCode).toBe(201);
   rec.inviteId = open.json().id;
+
+  // Documentation: held sessions with signed, shared progress notes, relational notes, a theme,
+  // a diagnosis and a published plan for each client.
+  for (const [who, clientId, key] of [
+    ['practitioner', a.clientId, ''],
+    ['associate', a.associateClientId, 'associate'],
+  ] as const) {
+    const held = await createHeldSession(database, a, { clientId, practitionerId: who === 'practitioner' ? a.practitioner : a.associate });
+    const note = await as(`a.${who}`, 'PUT', `/api/sessions/${held}/progress-note`, bodies()['PUT /api/sessions/{id}/progress-note']);
+    expect(note.statusCode, note.body).toBe(200);
+    const signed = await as(`a.${who}`, 'POST', `/api/progress-notes/${note.json().id}/sign`, { version: note.json().version });
+    expect(signed.statusCode, signed.body).toBe(200);
+    if (who === 'associate') expect((await as('a.supervisor', 'POST', `/api/progress-notes/${note.json().id}/cosign`)).statusCode).toBe(200);
+    expect((await as(`a.${who}`, 'PUT', `/api/progress-notes/${note.json().id}/sharing`, { shared: true })).statusCode).toBe(200);
+    const relational = await as(`a.${who}`, 'PUT', `/api/sessions/${held}/relational-note`, { version: null, fields: relationalFields });
+    expect(relational.statusCode).toBe(200);
+    const theme = await as(`a.${who}`, 'POST', `/api/clients/${clientId}/themes`, { name: 'Belonging' });
+    expect(theme.statusCode).toBe(201);
+    const dx = await as(`a.${who}`, 'POST', `/api/clients/${clientId}/diagnoses`, { code: 'F43.21', context: 'Grief.', primary: true, startsOn: '2026-01-05' });
+    expect(dx.statusCode).toBe(201);
+    const chapterId = key === 'associate' ? rec.associateChapterId : rec.chapterId;
+    const reviewDate = new Date(Date.now() + 60 * 86400_000).toISOString().slice(0, 10);
+    const plan = await as(`a.${who}`, 'PUT', `/api/clients/${clientId}/chapters/${chapterId}/plan/draft`, { draftVersion: null, content: { clientIntentions: 'To feel less alone.', problems: [], themeIds: [] }, reviewDate });
+    expect(plan.statusCode, plan.body).toBe(200);
+    expect((await as(`a.${who}`, 'POST', `/api/clients/${clientId}/chapters/${chapterId}/plan/versions`, { draftVersion: 1 })).statusCode).toBe(200);
+    if (key === 'associate') {
+      rec.associateHeldSessionId = held;
+      rec.associateNoteId = note.json().id;
+      rec.associateRelationalNoteId = relational.json().id;
+      rec.associateThemeId = theme.json().id;
+      rec.associateDiagnosisId = dx.json().id;
+    } else {
+      rec.heldSessionId = held;
+      rec.noteId = note.json().id;
+      rec.relationalNoteId = relational.json().id;
+      rec.themeId = theme.json().id;
+      rec.diagnosisId = dx.json().id;
+    }
+  }
 });
 afterAll(() => close());
 
@@ -184,7 +266,34 @@ async function snapshot() {
   const inquiry = (await as('a.practitioner', 'GET', `/api/inquiries/${rec.inquiryId}`)).json();
   const invites = (await as('a.admin', 'GET', '/api/people/invites')).json();
   const people = (await as('a.admin', 'GET', '/api/people')).json();
+  const notes = [];
+  for (const [who, id, rid] of [
+    ['a.practitioner', rec.noteId, rec.relationalNoteId],
+    ['a.associate', rec.associateNoteId, rec.associateRelationalNoteId],
+  ] as const) {
+    const n = (await as(who, 'GET', `/api/progress-notes/${id}`)).json();
+    const r = (await as(who, 'GET', `/api/relational-notes/${rid}`)).json();
+    notes.push({ version: n.version, status: n.status, cosign: n.cosign?.status, shared: n.sharedWithClient, addenda: n.addenda.length, comments: n.comments.length, relational: [r.version, r.sharedWithSupervisorId] });
+  }
+  const record = [];
+  for (const [id, chapterId] of [
+    [a.clientId, rec.chapterId],
+    [a.associateClientId, rec.associateChapterId],
+  ] as const) {
+    const themes = (await as('a.admin', 'GET', `/api/clients/${id}/themes`)).json();
+    const dx = (await as('a.admin', 'GET', `/api/clients/${id}/diagnoses`)).json();
+    const plan = (await as('a.admin', 'GET', `/api/clients/${id}/chapters/${chapterId}/plan`)).json();
+    record.push({
+      themes: themes.themes.map((t: { name: string; stage: string }) => [t.name, t.stage]),
+      diagnoses: dx.map((d: { code: string; version: number }) => [d.code, d.version]),
+      plan: [plan.plan?.draftVersion, plan.plan?.versions.length],
+    });
+  }
+  const portal = (await as('a.clientUser', 'GET', '/api/portal/sessions')).json();
   return {
+    notes,
+    record,
+    reflections: portal.map((x: { reflection: unknown }) => x.reflection),
     client: { version: client.version, pronouns: client.pronouns, practitioners: client.practitioners },
     chapters: journey.chapters.map((c: { phase: string; endedAt: string | null; moves: unknown[] }) => [c.phase, c.endedAt, c.moves.length]),
     assocChapters: assocJourney.chapters.map((c: { phase: string; endedAt: string | null; moves: unknown[] }) => [c.phase, c.endedAt, c.moves.length]),
@@ -219,7 +328,7 @@ describe('every route that takes an id refuses people with no claim on the recor
       const res = await as('a.practitioner', 'GET', c.url);
       expect(res.statusCode, `${c.url}: ${res.body}`).toBe(200);
     }
-    for (const c of calls(true).filter((x) => x.route.method === 'GET')) {
+    for (const c of calls(true).filter((x) => x.route.method === 'GET' && x.kind !== 'private')) {
       const res = await as('a.admin', 'GET', c.url);
       expect(res.statusCode, `${c.url}: ${res.body}`).toBe(200);
     }
@@ -275,11 +384,26 @@ describe('every route that takes an id refuses people with no claim on the recor
 
   it('a client signed in to the portal gets no staff route, not even about their own record', async () => {
     for (const forAssociate of [false, true]) {
-      for (const c of calls(forAssociate)) {
+      for (const c of calls(forAssociate).filter((x) => x.kind !== 'portal')) {
         const res = await as('a.clientUser', c.route.method, c.url, c.payload);
         expect([403, 404], `${c.route.method} ${c.url}: ${res.body}`).toContain(res.statusCode);
       }
     }
+  });
+
+  it('the admin and the supervisor never read a relational note that was not shared with them', async () => {
+    for (const who of ['a.admin', 'a.supervisor', 'a.practitioner']) {
+      const res = await as(who, 'GET', `/api/relational-notes/${rec.associateRelationalNoteId}`);
+      expect(res.statusCode, who).toBe(404);
+    }
+    for (const who of ['a.admin', 'a.supervisor', 'a.associate']) {
+      expect((await as(who, 'GET', `/api/relational-notes/${rec.relationalNoteId}`)).statusCode, who).toBe(404);
+    }
+  });
+
+  it('a client cannot comment on or reflect about another client’s note or session', async () => {
+    expect((await as('a.clientUser', 'POST', `/api/portal/notes/${rec.associateNoteId}/comments`, { body: 'Not mine' })).statusCode).toBe(404);
+    expect((await as('a.clientUser', 'PUT', `/api/portal/sessions/${rec.associateHeldSessionId}/reflection`, { body: 'Not mine', version: null })).statusCode).toBe(404);
   });
 
   it('nothing any of them sent changed practice A’s records', async () => {

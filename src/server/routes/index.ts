@@ -8,6 +8,7 @@ import { peopleRoutes } from './people.js';
 import { practiceRoutes } from './practice.js';
 import { publicRoutes } from './public.js';
 import { sessionRoutes } from './sessions.js';
+import { documentRoutes } from './documents.js';
 import { noteRoutes } from './notes.js';
 import { portalVoiceRoutes } from './portalVoice.js';
 import { recordRoutes } from './record.js';
@@ -25,4 +26,5 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(noteRoutes);
   await app.register(recordRoutes);
   await app.register(portalVoiceRoutes);
+  await app.register(documentRoutes);
 };
