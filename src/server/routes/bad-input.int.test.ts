@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
-import { createTestApp, createTestPractice, signIn, TEST_PASSWORD, type TestPractice } from '../testing/harness.js';
+import { createHeldSession, createTestApp, createTestPractice, signIn, TEST_PASSWORD, type TestPractice } from '../testing/harness.js';
 
 /**
  * Bad input of any shape gets a clear 4xx and changes nothing: wrong types, missing fields,
@@ -9,7 +9,7 @@ import { createTestApp, createTestPractice, signIn, TEST_PASSWORD, type TestPrac
  * ids and dates that are not ids and dates. Names in any script are welcome and come back intact.
  */
 
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
 
 let app: FastifyInstance;
 let database: Database;
@@ -18,6 +18,11 @@ let p: TestPractice;
 let cookie: string;
 let chapterId = '';
 let sessionId = '';
+let heldSessionId = '';
+let signedNoteId = '';
+let clientCookie = '';
+const noteFields = { clientReport: 'Her week.', observations: 'Calm.', interventions: 'Listening.', response: 'Settled.', assessment: 'Steady.', plan: 'Weekly.' };
+const noRisk = { level: 'none', summary: '', actions: '' };
 /** Each request from its own address, so the public form's rate limit never answers in place of validation. */
 let address = 0;
 
@@ -29,6 +34,13 @@ beforeAll(async () => {
   const made = await send('POST', '/api/sessions', { clientId: p.clientId, startsAt: inDays(5), minutes: 50, format: 'individual', modality: 'video' });
   expect(made.statusCode).toBe(201);
   sessionId = made.json().sessions[0].id;
+  heldSessionId = await createHeldSession(database, p);
+  const signedSession = await createHeldSession(database, p, { daysAgo: 3 });
+  const note = await send('PUT', `/api/sessions/${signedSession}/progress-note`, { version: null, format: 'dap', fields: noteFields, risk: noRisk, serviceCode: '90834' });
+  signedNoteId = note.json().id;
+  expect((await send('POST', `/api/progress-notes/${signedNoteId}/sign`, { version: 1 })).statusCode).toBe(200);
+  expect((await send('PUT', `/api/progress-notes/${signedNoteId}/sharing`, { shared: true })).statusCode).toBe(200);
+  clientCookie = await signIn(app, p.slug, p.emails.clientUser);
 });
 afterAll(() => close());
 
@@ -39,10 +51,10 @@ function inDays(n: number): string {
 }
 
 /** Sends as the signed-in practitioner; `raw` sends the string as is, with the given content type. */
-function send(method: Method, url: string, body?: unknown, options: { raw?: string; contentType?: string; signedOut?: boolean } = {}) {
+function send(method: Method, url: string, body?: unknown, options: { raw?: string; contentType?: string; signedOut?: boolean; asClient?: boolean } = {}) {
   address += 1;
   const headers: Record<string, string> = {};
-  if (!options.signedOut) headers.cookie = cookie;
+  if (!options.signedOut) headers.cookie = options.asClient ? clientCookie : cookie;
   const request: InjectOptions = { method, url, headers, remoteAddress: `10.9.${(address >> 8) & 255}.${address & 255}` };
   if (options.raw !== undefined) {
     request.payload = options.raw;
@@ -87,6 +99,14 @@ async function state() {
     phaseMoves: await n('phase_moves'),
     careRelationships: await n('care_relationships'),
     authSessions: await n('auth_sessions'),
+    progressNotes: await n('progress_notes'),
+    relationalNotes: await n('psychotherapy_notes'),
+    addenda: await n('note_addenda'),
+    comments: await n('note_comments'),
+    diagnoses: await n('diagnoses'),
+    plans: await n('treatment_plans'),
+    themes: await n('themes'),
+    reflections: await n('session_reflections'),
     client,
     chapter,
     session,
@@ -103,6 +123,8 @@ interface WriteRoute {
   /** Free-text fields, for control characters and overlong text. */
   text: string[];
   signedOut?: boolean;
+  /** Sent by the client signed in to the portal. */
+  asClient?: boolean;
   /** See the lone-surrogate test. */
   loneSurrogateBug?: boolean;
 }
@@ -160,7 +182,73 @@ const writeRoutes: WriteRoute[] = [
     text: [],
     signedOut: true,
   },
+  {
+    name: 'writing a progress note',
+    method: 'PUT',
+    url: () => `/api/sessions/${heldSessionId}/progress-note`,
+    valid: () => ({ version: null, format: 'dap', fields: { ...noteFields }, risk: { ...noRisk }, serviceCode: '90834', themeIds: [] }),
+    required: ['version', 'format', 'fields', 'risk'],
+    text: ['fields.clientReport', 'fields.plan', 'risk.summary'],
+  },
+  {
+    name: 'writing a relational note',
+    method: 'PUT',
+    url: () => `/api/sessions/${heldSessionId}/relational-note`,
+    valid: () => ({ version: null, fields: { relationshipNow: 'Close today.', patterns: '', ownReactions: '', culturalSystemic: '', whatEmerged: '' } }),
+    required: ['version', 'fields'],
+    text: ['fields.relationshipNow', 'fields.whatEmerged'],
+  },
+  {
+    name: 'adding an addendum to a signed note',
+    method: 'POST',
+    url: () => `/api/progress-notes/${signedNoteId}/addenda`,
+    valid: () => ({ body: 'She called the next day.' }),
+    required: ['body'],
+    text: ['body'],
+  },
+  {
+    name: 'adding a diagnosis',
+    method: 'POST',
+    url: () => `/api/clients/${p.clientId}/diagnoses`,
+    valid: () => ({ code: 'F41.1', context: 'Since the move.', primary: false, startsOn: '2026-01-05', endsOn: null }),
+    required: ['code', 'startsOn'],
+    text: ['context'],
+  },
+  {
+    name: 'saving a treatment-plan draft',
+    method: 'PUT',
+    url: () => `/api/clients/${p.clientId}/chapters/${chapterId}/plan/draft`,
+    valid: () => ({ draftVersion: null, content: { clientIntentions: 'To feel at home.', problems: [], themeIds: [] }, reviewDate: null }),
+    required: ['draftVersion', 'content'],
+    text: ['content.clientIntentions'],
+  },
+  {
+    name: 'a client commenting on a shared note',
+    method: 'POST',
+    url: () => `/api/portal/notes/${signedNoteId}/comments`,
+    valid: () => ({ body: 'Thank you.' }),
+    required: ['body'],
+    text: ['body'],
+    asClient: true,
+  },
+  {
+    name: 'a client writing a reflection',
+    method: 'PUT',
+    url: () => `/api/portal/sessions/${heldSessionId}/reflection`,
+    valid: () => ({ body: 'What stayed with me.', version: null }),
+    required: ['body', 'version'],
+    text: ['body'],
+    asClient: true,
+  },
 ];
+
+/** The body with one field, perhaps nested (`fields.plan`), set to a value. */
+function withField(body: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+  const [head, ...rest] = path.split('.');
+  if (!head) return body;
+  if (rest.length === 0) return { ...body, [head]: value };
+  return { ...body, [head]: withField((body[head] ?? {}) as Record<string, unknown>, rest.join('.'), value) };
+}
 
 const wrongTypes: Array<[string, unknown]> = [
   ['a number', 12345],
@@ -182,7 +270,7 @@ const controlStrings: Array<[string, string]> = [
 
 describe.each(writeRoutes)('$name refuses bad input and changes nothing', (route) => {
   const go = (body?: unknown, options: { raw?: string; contentType?: string } = {}) =>
-    send(route.method, route.url(), body, { ...options, ...(route.signedOut ? { signedOut: true } : {}) });
+    send(route.method, route.url(), body, { ...options, ...(route.signedOut ? { signedOut: true } : {}), ...(route.asClient ? { asClient: true } : {}) });
   let before: Awaited<ReturnType<typeof state>>;
   beforeAll(async () => {
     before = await state();
@@ -192,9 +280,11 @@ describe.each(writeRoutes)('$name refuses bad input and changes nothing', (route
     for (const field of Object.keys(route.valid())) {
       for (const [what, value] of wrongTypes) {
         // A few fields may be null on purpose: leaving a date of birth or a preference empty.
-        if (value === null && ['dateOfBirth', 'preferredPractitionerId'].includes(field)) continue;
+        if (value === null && ['dateOfBirth', 'preferredPractitionerId', 'version', 'draftVersion', 'endsOn', 'reviewDate'].includes(field)) continue;
         // A number is the right type for a number field, and digits are a fine string.
         if (typeof value === typeof route.valid()[field]) continue;
+        // Versions start as null (nothing saved yet) and are numbers after: a number is their type.
+        if (typeof value === 'number' && ['version', 'draftVersion'].includes(field)) continue;
         const res = await go({ ...route.valid(), [field]: value });
         expectClearRefusal(res, `${field} as ${what}`, 400);
         expect(res.json().code).toBe('invalid');
@@ -241,9 +331,9 @@ describe.each(writeRoutes)('$name refuses bad input and changes nothing', (route
   it('control characters and overlong text get a 400', async () => {
     for (const field of route.text) {
       for (const [what, value] of controlStrings) {
-        expectClearRefusal(await go({ ...route.valid(), [field]: value }), `${field} with ${what}`, 400);
+        expectClearRefusal(await go(withField(route.valid(), field, value)), `${field} with ${what}`, 400);
       }
-      expectClearRefusal(await go({ ...route.valid(), [field]: 'a'.repeat(100_000) }), `${field} 100,000 characters long`, 400);
+      expectClearRefusal(await go(withField(route.valid(), field, 'a'.repeat(100_000))), `${field} 100,000 characters long`, 400);
     }
   });
 
@@ -262,8 +352,8 @@ describe.each(writeRoutes)('$name refuses bad input and changes nothing', (route
     );
     try {
       for (const field of route.text) {
-        expectClearRefusal(await go({ ...route.valid(), [field]: 'Ada \ud83c' }), `${field} with a lone surrogate`, 400);
-        expectClearRefusal(await go({ ...route.valid(), [field]: '\udf3f Ada' }), `${field} with a lone low surrogate`, 400);
+        expectClearRefusal(await go(withField(route.valid(), field, 'Ada \ud83c')), `${field} with a lone surrogate`, 400);
+        expectClearRefusal(await go(withField(route.valid(), field, '\udf3f Ada')), `${field} with a lone low surrogate`, 400);
       }
     } finally {
       // Put back whatever a failure saved, so the tests after this one start from the same place.
