@@ -4,6 +4,8 @@ import { DomainError } from '../../domain/shared/errors.js';
 import { verifyPassword } from '../../server/auth/passwords.js';
 import { openDatabase, type Database } from '../client.js';
 import { demoExists, hasAnyPractice, seedDemo, type DemoSummary } from './demo.js';
+import { verifyNoteHash } from '../repos/notes.js';
+import { progressNotes } from '../schema/index.js';
 
 const zone = 'America/Chicago';
 const password = 'harbour-demo-password';
@@ -116,7 +118,8 @@ describe('the demo practice', () => {
     expect(clients.length).toBeGreaterThanOrEqual(18);
     const care = await database.query<{ client_id: string; practitioner_id: string; kind: string }>('select * from care_relationships');
     for (const c of clients) {
-      expect(c.search_text).toBe(`${c.name} ${c.legal_name}`.toLowerCase());
+      // The same accent-free form the app writes, so "ines" finds Inés.
+      expect(c.search_text).toBe(`${c.name} ${c.legal_name}`.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
       const primary = care.filter((r) => r.client_id === c.id && r.kind === 'primary');
       expect(primary.map((r) => r.practitioner_id)).toEqual([c.primary_practitioner_id]);
     }
@@ -215,6 +218,45 @@ describe('the demo practice', () => {
     const replied = rows.find((r) => r.status === 'replied');
     const replies = await database.query('select * from inquiry_replies where inquiry_id = $1', [replied?.id]);
     expect(replies).toHaveLength(1);
+  });
+
+  it('finds Inés by her name typed with or without the accent', async () => {
+    const rows = await database.query<{ name: string }>("select name from clients where search_text like '%ines morales%'");
+    expect(rows.map((r) => r.name)).toEqual(['Inés Morales']);
+  });
+
+  it('has documentation to show: signed notes whose hashes hold, drafts on the to-do list, and sessions still to write up', async () => {
+    const notes = await database.query<{ id: string; status: string; author_id: string; cosign_status: string | null; shared_with_client: boolean; starts_at: Date }>(
+      'select n.id, n.status, n.author_id, n.cosign_status, n.shared_with_client, s.starts_at from progress_notes n join sessions s on s.practice_id = n.practice_id and s.id = n.session_id',
+    );
+    const rows = await database.db.select().from(progressNotes);
+    const signed = rows.filter((r) => r.status === 'signed');
+    expect(signed.length).toBeGreaterThan(20);
+    for (const r of signed) expect(verifyNoteHash(r), r.id).toBe(true);
+    const week = Date.now() - 3 * 86400_000;
+    const staleDrafts = notes.filter((n) => n.status === 'draft' && new Date(n.starts_at).getTime() < week);
+    expect(staleDrafts.length).toBeGreaterThanOrEqual(2);
+    expect(notes.filter((n) => n.cosign_status === 'pending')).toHaveLength(1);
+    for (const c of await clinicians(database)) {
+      const unwritten = await database.query<{ n: number }>(
+        `select count(*)::int as n from sessions s where s.practitioner_id = $1 and s.status = 'held'
+         and not exists (select 1 from progress_notes n where n.practice_id = s.practice_id and n.session_id = s.id)`,
+        [c.id],
+      );
+      expect(unwritten[0]?.n, `${c.display_name} has held sessions to write up`).toBeGreaterThan(0);
+    }
+    const ines = await database.query<{ shared: number; versions: number; acks: number; reflections: number }>(
+      `select (select count(*)::int from progress_notes n where n.client_id = c.id and n.shared_with_client) as shared,
+              (select count(*)::int from plan_versions v join treatment_plans t on t.practice_id = v.practice_id and t.id = v.plan_id where t.client_id = c.id) as versions,
+              (select count(*)::int from plan_acknowledgements) as acks,
+              (select count(*)::int from session_reflections r where r.client_id = c.id) as reflections
+       from clients c where c.name = 'Inés Morales'`,
+    );
+    expect(ines[0]).toEqual({ shared: 1, versions: 2, acks: 0, reflections: 1 });
+    const shared = await database.query<{ n: number }>('select count(*)::int as n from psychotherapy_notes where shared_with_supervisor_id is not null');
+    expect(shared[0]?.n).toBe(1);
+    const dx = await database.query<{ code: string }>('select code from diagnoses');
+    expect(dx.map((d) => d.code)).toEqual(expect.arrayContaining(['F43.23', 'Z60.3', 'Z65.8']));
   });
 
   it('refuses to seed the demo twice, and leaves the first one as it was', async () => {

@@ -1,21 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
+import { searchTextOf } from '../../domain/clients/profile.js';
 import type { Phase } from '../../domain/journey/phases.js';
 import { defaultCommonFactors, defaultForceMovements, defaultPracticeSettings } from '../../domain/practice/defaults.js';
 import { DomainError } from '../../domain/shared/errors.js';
 import { hashPassword } from '../../server/auth/passwords.js';
 import type { Db } from '../client.js';
+import { type DocumentationPlan, planDocumentation } from './documentation.js';
 import {
   careRelationships,
   chapters,
   clients,
+  diagnoses,
   inquiries,
   inquiryReplies,
+  noteAddenda,
   phaseMoves,
+  planVersions,
   practices,
+  progressNotes,
+  psychotherapyNotes,
+  sessionReflections,
   sessions,
   supervisions,
+  themeArcChanges,
+  themes,
+  themeTags,
+  treatmentPlans,
   users,
 } from '../schema/index.js';
 import {
@@ -81,6 +93,24 @@ export async function seedDemo(db: Db, opts: { password: string; now?: Date }): 
     await tx.insert(sessions).values(plan.sessions);
     await tx.insert(inquiries).values(plan.inquiries);
     await tx.insert(inquiryReplies).values(plan.inquiryReplies);
+    const doc = plan.documentation;
+    if (doc) {
+      // Row by row in a few batches: each table only once its parents are in.
+      for (const [table, rows] of [
+        [themes, doc.themes],
+        [themeArcChanges, doc.themeArcChanges],
+        [diagnoses, doc.diagnoses],
+        [progressNotes, doc.progressNotes],
+        [themeTags, doc.themeTags],
+        [noteAddenda, doc.noteAddenda],
+        [psychotherapyNotes, doc.psychotherapyNotes],
+        [treatmentPlans, doc.treatmentPlans],
+        [planVersions, doc.planVersions],
+        [sessionReflections, doc.sessionReflections],
+      ] as const) {
+        if (rows.length > 0) await tx.insert(table).values(rows as never);
+      }
+    }
   });
 
   return { practiceId: plan.practice.practiceId, slug: demoSlug, practiceName: demoPractice.name, logins: plan.logins };
@@ -102,6 +132,7 @@ interface DemoPlan {
   inquiries: Row<typeof inquiries>[];
   inquiryReplies: Row<typeof inquiryReplies>[];
   logins: DemoLogin[];
+  documentation?: DocumentationPlan;
 }
 
 /** FORCE movements as a held session might have visited them: in order, with returns. */
@@ -234,7 +265,7 @@ function planDemo(now: Date, passwordHash: string): DemoPlan {
       resilience: c.resilience,
       connection: c.connection,
       vitality: c.vitality,
-      searchText: `${c.name} ${c.legalName}`.toLowerCase(),
+      searchText: searchTextOf(c),
       currentPhase,
       primaryPractitionerId: practitionerId,
       createdAt: firstOpened,
@@ -378,6 +409,32 @@ function planDemo(now: Date, passwordHash: string): DemoPlan {
     });
   }
 
+  plan.documentation = planDocumentation({
+    practiceId,
+    now,
+    localDay: (at) => DateTime.fromJSDate(at, { zone: demoTimezone }).toISODate() ?? '',
+    sessions: plan.sessions,
+    clients: demoClients.map((c) => {
+      const id = clientId(c.key);
+      return {
+        key: c.key,
+        id,
+        name: c.name,
+        concerns: c.concerns,
+        practitionerId: idOf(c.practitioner),
+        chapters: plan.chapters
+          .filter((ch) => ch.clientId === id)
+          .sort((a, b) => (a.number ?? 0) - (b.number ?? 0))
+          .map((ch) => ({ id: ch.id as string, endedAt: ch.endedAt ?? null, openedAt: ch.openedAt as Date })),
+      };
+    }),
+    staff: {
+      names: new Map(demoStaff.map((s) => [idOf(s.key), s.displayName])),
+      associateId: idOf(demoSupervision.supervisee),
+      supervisorId: idOf(demoSupervision.supervisor),
+    },
+    movements: defaultForceMovements,
+  });
   return plan;
 }
 

@@ -24,6 +24,10 @@ describe('the content a signature covers', () => {
     expect(canonicalNoteContent(reordered)).toBe(canonicalNoteContent(base));
     expect(canonicalNoteContent({ ...base, fields: { ...fields, plan: 'F' } })).not.toBe(canonicalNoteContent(base));
     expect(canonicalNoteContent({ ...base, signedAt: '2026-11-02T16:00:01.000Z' })).not.toBe(canonicalNoteContent(base));
+    // Stored as jsonb, nested keys come back in another order: the hash must not change.
+    const dx = { ...base, facts: { ...facts, diagnoses: [{ code: 'F41.1', description: 'Generalized anxiety disorder', primary: true }] } };
+    const reread = { ...dx, facts: { ...dx.facts, diagnoses: [{ primary: true, code: 'F41.1', description: 'Generalized anxiety disorder' }] } };
+    expect(canonicalNoteContent(reread)).toBe(canonicalNoteContent(dx));
   });
 });
 

@@ -127,8 +127,21 @@ export function canonicalAddendumContent(input: { noteHash: string; body: string
   return JSON.stringify({ noteHash: input.noteHash, body: input.body, signedBy: input.signedBy, signedAt: input.signedAt });
 }
 
-function sortKeys<T extends object>(value: T): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)));
+/**
+ * Keys sorted at every depth: a stored copy (PostgreSQL's jsonb reorders keys) hashes the same
+ * as the object that was signed.
+ */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => [k, sortKeys(v)]),
+    );
+  }
+  return value;
 }
 
 /** Days between a session and now, for the "unsigned for N days" to-do item. */
