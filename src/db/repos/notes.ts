@@ -62,7 +62,7 @@ export async function sessionFacts(db: Db, practiceId: string, session: SessionR
 /** A note as the API answers it: names resolved, addenda and client comments attached. */
 export async function noteView(db: Db, practiceId: string, row: NoteRow, liveFacts?: SessionFacts) {
   const ids = [row.authorId, row.signedBy, row.cosignBy].filter((x): x is string => x !== null);
-  const [people, addenda, comments] = await Promise.all([
+  const [people, addenda, comments, [session]] = await Promise.all([
     db.select({ id: users.id, displayName: users.displayName }).from(users).where(and(eq(users.practiceId, practiceId), inArray(users.id, ids))),
     db
       .select({ id: noteAddenda.id, authorName: users.displayName, body: noteAddenda.body, signedAt: noteAddenda.signedAt, contentHash: noteAddenda.contentHash })
@@ -76,11 +76,13 @@ export async function noteView(db: Db, practiceId: string, row: NoteRow, liveFac
       .innerJoin(users, and(eq(users.practiceId, noteComments.practiceId), eq(users.id, noteComments.authorUserId)))
       .where(and(eq(noteComments.practiceId, practiceId), eq(noteComments.noteId, row.id)))
       .orderBy(asc(noteComments.createdAt)),
+    db.select({ startsAt: sessions.startsAt }).from(sessions).where(and(eq(sessions.practiceId, practiceId), eq(sessions.id, row.sessionId))),
   ]);
   const name = (id: string | null) => (id ? (people.find((p) => p.id === id)?.displayName ?? null) : null);
   return {
     id: row.id,
     sessionId: row.sessionId,
+    sessionStartsAt: session?.startsAt ?? null,
     clientId: row.clientId,
     chapterId: row.chapterId,
     authorId: row.authorId,

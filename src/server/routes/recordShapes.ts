@@ -27,6 +27,7 @@ export const factsOut = z.object({
 export const progressNoteOut = z.object({
   id: z.string(),
   sessionId: z.string(),
+  sessionStartsAt: stamp.nullable(),
   clientId: z.string(),
   chapterId: z.string().nullable(),
   authorId: z.string(),
