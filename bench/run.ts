@@ -1,16 +1,19 @@
 /**
  * `npm run bench`: the three busiest reads, timed on a large generated practice, each beside
- * the bare SQL that returns the same rows.
+ * the bare SQL that returns the same rows; then 50 authors autosaving progress notes through the
+ * HTTP API at once (autosave.ts).
  *
  *   node dist/bench/run.js [--small] [--runs N] [--warmup N] [--seed N] [--engine pglite|postgres] [--no-analyze]
+ *                          [--only reads|autosave] [--autosave-seconds N] [--autosave-authors N]
  *
  * Engines: PGlite always, in a temporary folder removed afterwards. PostgreSQL on the server
  * named by LIMINAL_BENCH_PG, else DATABASE_URL, else postgres://postgres:postgres@127.0.0.1:5432/postgres;
  * the bench never writes into that database: it creates a fresh `liminal_bench_<timestamp>`
  * there and drops it at the end. When no server answers, PostgreSQL is skipped with the reason.
  *
- * Targets (informative; the bench always exits 0 unless it crashes): p95 under 15 ms on
- * PostgreSQL and 40 ms on PGlite, and at most 3x the bare SQL's p95. Results go to stdout,
+ * Targets (informative; the bench always exits 0 unless it crashes): reads p95 under 15 ms on
+ * PostgreSQL and 40 ms on PGlite, and at most 3x the bare SQL's p95; autosave p95 under 30 ms
+ * on PostgreSQL with no lost write and no conflict on either engine. Results go to stdout,
  * bench/results/latest.json and bench/results/latest.md.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +27,7 @@ import { getJourney } from '../src/db/repos/journey.js';
 import { listSessionsInRange } from '../src/db/repos/sessions.js';
 import type { Actor } from '../src/domain/people/roles.js';
 import { rootDir } from '../src/paths.js';
+import { benchAutosave, defaultAutosaveOptions, type AutosaveResult } from './autosave.js';
 import { generatePractice, mulberry32, type GeneratedPractice } from './generate.js';
 import { ms, ratio, summarise, type Summary } from './stats.js';
 
@@ -183,6 +187,10 @@ interface Options {
   seed: number;
   engines: Array<'pglite' | 'postgres'>;
   analyze: boolean;
+  /** Which benches run: the reads (with the generated practice) and the autosave bench. */
+  suites: Array<'reads' | 'autosave'>;
+  autosaveSeconds: number;
+  autosaveAuthors: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -202,13 +210,19 @@ function parseOptions(argv: string[]): Options {
   const engineArg = value('--engine') ?? process.env.BENCH_ENGINES;
   const engines = (engineArg ?? 'pglite,postgres').split(',').map((e) => e.trim());
   for (const e of engines) if (e !== 'pglite' && e !== 'postgres') throw new Error(`--engine is pglite or postgres, not "${e}".`);
+  const suites = (value('--only') ?? process.env.BENCH_ONLY ?? 'reads,autosave').split(',').map((e) => e.trim());
+  for (const s of suites) if (s !== 'reads' && s !== 'autosave') throw new Error(`--only is reads or autosave, not "${s}".`);
+  const small = argv.includes('--small');
   return {
-    small: argv.includes('--small'),
+    small,
     runs: int('--runs', process.env.BENCH_RUNS, 200),
     warmup: int('--warmup', process.env.BENCH_WARMUP, 20),
     seed: int('--seed', process.env.BENCH_SEED, 20240601),
     engines: engines as Options['engines'],
     analyze: !argv.includes('--no-analyze'),
+    suites: suites as Options['suites'],
+    autosaveSeconds: int('--autosave-seconds', process.env.BENCH_AUTOSAVE_SECONDS, small ? 20 : defaultAutosaveOptions.seconds),
+    autosaveAuthors: int('--autosave-authors', process.env.BENCH_AUTOSAVE_AUTHORS, defaultAutosaveOptions.authors),
   };
 }
 
@@ -288,6 +302,9 @@ interface EngineResult {
   counts?: GeneratedPractice['counts'];
   busiestPractitionerClients?: number;
   reads?: ReadResult[];
+  autosave?: AutosaveResult;
+  /** Why the autosave bench could not finish, when it could not. */
+  autosaveError?: string;
 }
 
 /** The database's own complaint when there is one (drizzle wraps it as the cause). */
@@ -391,6 +408,32 @@ async function runEngine(
 ): Promise<EngineResult> {
   await database.migrate();
   const [v] = await database.query<{ version: string }>('SELECT version() AS version');
+  const result: EngineResult = { engine, version: v?.version.split(' ').slice(0, 2).join(' ') ?? 'unknown' };
+  if (options.suites.includes('reads')) Object.assign(result, await runReads(engine, database, options, log));
+  if (options.suites.includes('autosave')) {
+    // After the reads, the autosave practice sits beside the large generated one, as in a real database.
+    try {
+      result.autosave = await benchAutosave(database, engine, {
+        ...defaultAutosaveOptions,
+        authors: options.autosaveAuthors,
+        seconds: options.autosaveSeconds,
+        seed: options.seed,
+        log,
+      });
+    } catch (e) {
+      result.autosaveError = firstLine(e);
+      log(`  autosave bench failed: ${result.autosaveError}`);
+    }
+  }
+  return result;
+}
+
+async function runReads(
+  engine: 'pglite' | 'postgres',
+  database: Database,
+  options: Options,
+  log: (line: string) => void,
+): Promise<Omit<EngineResult, 'engine' | 'version'>> {
   const size = options.small ? sizes.small : sizes.full;
   log(`  generating ${size.practitioners} practitioners, ${size.clients} clients, ${size.sessions} sessions…`);
   const t0 = performance.now();
@@ -409,8 +452,6 @@ async function runEngine(
   const reads = await measure(database, practice, engine, options);
   const busiest = practice.practitioners.find((p) => p.id === practice.busiestPractitionerId);
   return {
-    engine,
-    version: v?.version.split(' ').slice(0, 2).join(' ') ?? 'unknown',
     generationSeconds,
     ...(analyzeSeconds === undefined ? {} : { analyzeSeconds }),
     counts: practice.counts,
@@ -495,32 +536,77 @@ function cells(result: EngineResult): string[][] {
   ]);
 }
 
-function table(result: EngineResult): string[] {
-  const body = cells(result);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] as string).length)));
+const autosaveHeader = ['authors', 'every', 'timed', 'saves', 'saves/s', 'p50', 'p95', 'p99', 'max', 'conflicts', 'errors', 'lost writes', 'version gaps', 'server busy', 'target p95', 'verdict'];
+
+function autosaveCells(result: EngineResult): string[][] {
+  const a = result.autosave;
+  if (!a) return [];
+  const l = a.latency;
+  return [
+    [
+      String(a.authors),
+      `${a.intervalMs / 1000} s`,
+      `${a.seconds} s`,
+      String(a.saves),
+      a.savesPerSecond.toFixed(1),
+      l ? ms(l.p50) : '—',
+      l ? ms(l.p95) : '—',
+      l ? ms(l.p99) : '—',
+      l ? ms(l.max) : '—',
+      String(a.conflicts),
+      String(a.errors),
+      String(a.lostWrites),
+      String(a.versionGaps),
+      `${Math.round(a.serverBusy * 100)}%`,
+      a.targetP95Ms === null ? 'none' : `< ${a.targetP95Ms} ms`,
+      a.verdict,
+    ],
+  ];
+}
+
+function table(result: EngineResult, head: string[] = header, body: string[][] = cells(result)): string[] {
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] as string).length)));
   const line = (row: string[]) =>
     row
       .map((c, i) => (i === 0 || i === row.length - 1 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number)))
       .join('  ')
       .trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)];
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)];
 }
 
 function engineTitle(r: EngineResult): string {
   const name = r.engine === 'pglite' ? 'PGlite' : 'PostgreSQL';
   if (r.skipped) return `${name}: skipped — ${r.skipped}`;
   const c = r.counts;
-  return `${name} (${r.version ?? 'unknown version'}): ${c?.practitioners} practitioners, ${c?.clients} clients, ${c?.chapters} chapters, ${c?.phaseMoves} phase moves, ${c?.sessions} sessions; generated in ${r.generationSeconds?.toFixed(1)} s; target p95 < ${targets[r.engine]} ms and ≤ ${MAX_RATIO}x bare`;
+  if (!c) return `${name} (${r.version ?? 'unknown version'})`;
+  return `${name} (${r.version ?? 'unknown version'}): ${c.practitioners} practitioners, ${c.clients} clients, ${c.chapters} chapters, ${c.phaseMoves} phase moves, ${c.sessions} sessions; generated in ${r.generationSeconds?.toFixed(1)} s; target p95 < ${targets[r.engine]} ms and ≤ ${MAX_RATIO}x bare`;
+}
+
+function autosaveTitle(r: EngineResult): string {
+  const a = r.autosave;
+  if (!a) return `Autosave: could not finish (${r.autosaveError ?? 'no result'})`;
+  return `Autosave: ${a.authors} authors saving every ${a.intervalMs / 1000} s through the HTTP API, ${a.warmupSeconds} s warm-up + ${a.seconds} s timed; ${a.allSaves} saves checked against ${a.verifiedNotes} stored notes`;
 }
 
 function markdown(report: Report): string {
+  const o = report.options;
+  const load = (l: number[]) => l.map((x) => x.toFixed(1)).join('/');
   const out = [
     '# Liminal benchmark',
     '',
-    `${report.finishedAt} · ${report.size} size · seed ${report.options.seed} · ${report.options.warmup} warm-up + ${report.options.runs} sequential runs per read · ` +
-      `ANALYZE ${report.options.analyze ? 'after generation' : 'skipped'} · Node ${report.node} · ${report.cpu}`,
+    [
+      report.finishedAt,
+      ...(o.suites.includes('reads')
+        ? [`${report.size} size`, `seed ${o.seed}`, `${o.warmup} warm-up + ${o.runs} sequential runs per read`, `ANALYZE ${o.analyze ? 'after generation' : 'skipped'}`]
+        : [`seed ${o.seed}`]),
+      `Node ${report.node}`,
+      report.cpu,
+      `load average ${load(report.loadAverage.start)} at the start, ${load(report.loadAverage.end)} at the end`,
+    ].join(' · '),
     '',
     'Times in milliseconds; percentiles by nearest rank. "ours" is the repository function the API route calls; "bare" is hand-written SQL returning the same rows. "rows" is the mean number of rows (sessions for the journey) per run.',
+    '',
+    'Autosave: authors (practitioners, each signed in with their own cookie) save a progress note through the HTTP API on a fixed rhythm; "saves" are the acknowledged saves in the timed period, timed from request to answer; "lost writes" are notes whose stored text is not what their author last sent, "version gaps" notes whose version does not count exactly one step per acknowledged save, both checked in the database at the end; "server busy" is how much of the run the API\'s thread was busy (low: the time went to the database or to other work on the machine).',
     '',
   ];
   for (const r of report.engines) {
@@ -528,6 +614,12 @@ function markdown(report: Report): string {
     if (r.reads) {
       out.push(`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 || i === header.length - 1 ? '---' : '---:')).join('|')}|`);
       for (const row of cells(r)) out.push(`| ${row.join(' | ')} |`);
+      out.push('');
+    }
+    if (r.autosave || r.autosaveError) {
+      out.push(`### ${autosaveTitle(r)}`, '');
+      out.push(`| ${autosaveHeader.join(' | ')} |`, `|${autosaveHeader.map((_, i) => (i === autosaveHeader.length - 1 ? '---' : '---:')).join('|')}|`);
+      for (const row of autosaveCells(r)) out.push(`| ${row.join(' | ')} |`);
       out.push('');
     }
   }
@@ -542,6 +634,8 @@ interface Report {
   node: string;
   cpu: string;
   platform: string;
+  /** 1-, 5- and 15-minute load averages at the start and the end: timings on a busy machine read high. */
+  loadAverage: { start: number[]; end: number[] };
   engines: EngineResult[];
 }
 
@@ -549,6 +643,7 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const log = (line: string) => console.log(line);
   const startedAt = new Date().toISOString();
+  const loadAtStart = os.loadavg();
   const engines: EngineResult[] = [];
   for (const engine of options.engines) {
     engines.push(engine === 'pglite' ? await benchPglite(options, log) : await benchPostgres(options, log));
@@ -562,6 +657,7 @@ async function main(): Promise<void> {
     node: process.versions.node,
     cpu: `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}`,
     platform: `${os.platform()} ${os.release()}`,
+    loadAverage: { start: loadAtStart, end: os.loadavg() },
     engines,
   };
 
@@ -569,6 +665,11 @@ async function main(): Promise<void> {
   for (const r of engines) {
     console.log(engineTitle(r));
     if (r.reads) for (const line of table(r)) console.log(`  ${line}`);
+    if (r.autosave || r.autosaveError) {
+      console.log(`  ${autosaveTitle(r)}`);
+      for (const line of table(r, autosaveHeader, autosaveCells(r))) console.log(`  ${line}`);
+      for (const sample of [...(r.autosave?.lostSamples ?? []), ...(r.autosave?.errorSamples ?? [])]) console.log(`    ${sample}`);
+    }
     console.log('');
   }
   const dir = path.join(rootDir, 'bench', 'results');

@@ -19,6 +19,8 @@ import { ReachOutPage } from './routes/public/ReachOutPage';
 import { CalendarPage } from './routes/sessions/CalendarPage';
 import { SessionPage } from './routes/sessions/SessionPage';
 import { TodayPage } from './routes/sessions/TodayPage';
+import { SharedRelationalNotePage } from './routes/supervision/SharedRelationalNotePage';
+import { SupervisionPage } from './routes/supervision/SupervisionPage';
 import { AdminOnly, ClientOnly, HomeRedirect, RequireSession, StaffOnly } from './session/RequireSession';
 
 /** Every page of the app, by address. */
@@ -47,6 +49,8 @@ export function App() {
             <Route path="/inquiries" element={<InquiriesPage />} />
             <Route path="/inquiries/:inquiryId" element={<InquiryPage />} />
             <Route path="/practice" element={<PracticePage />} />
+            <Route path="/supervision" element={<SupervisionPage />} />
+            <Route path="/supervision/relational-notes/:noteId" element={<SharedRelationalNotePage />} />
             <Route element={<AdminOnly />}>
               <Route path="/people" element={<PeoplePage />} />
               <Route path="/outbox" element={<OutboxPage />} />

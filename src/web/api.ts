@@ -19,12 +19,33 @@ export function onApiError(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+/**
+ * Extra request options. `idempotencyKey` goes out as the Idempotency-Key header: make it once per
+ * intention (newIdempotencyKey()) and reuse it on retry, so a repeated create or sign never makes a
+ * second record. `keepalive` lets the request outlive the page (autosave on leaving); browsers cap
+ * such bodies at 64 KiB, so a larger body goes out as an ordinary request.
+ */
+export interface RequestOptions {
+  idempotencyKey?: string;
+  keepalive?: boolean;
+}
+
+/** A fresh key for one intention (a create, a signature, a publication). */
+export function newIdempotencyKey(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  // crypto.randomUUID needs a secure context; a practice served over plain http on its own network still gets a random key.
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+async function request<T>(method: string, url: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: {} };
   if (body !== undefined) {
     init.body = JSON.stringify(body);
     (init.headers as Record<string, string>)['content-type'] = 'application/json';
   }
+  if (options.idempotencyKey) (init.headers as Record<string, string>)['idempotency-key'] = options.idempotencyKey;
+  if (options.keepalive && (typeof init.body !== 'string' || init.body.length < 60_000)) init.keepalive = true;
   let res: Response;
   try {
     res = await fetch(url, init);
@@ -44,8 +65,8 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
 
 export const api = {
   get: <T>(url: string) => request<T>('GET', url),
-  post: <T>(url: string, body: unknown = {}) => request<T>('POST', url, body),
-  put: <T>(url: string, body: unknown) => request<T>('PUT', url, body),
+  post: <T>(url: string, body: unknown = {}, options?: RequestOptions) => request<T>('POST', url, body, options),
+  put: <T>(url: string, body: unknown, options?: RequestOptions) => request<T>('PUT', url, body, options),
   patch: <T>(url: string, body: unknown) => request<T>('PATCH', url, body),
   delete: <T>(url: string) => request<T>('DELETE', url),
 };

@@ -382,7 +382,9 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const me = await staff(db, request);
-      return sharedWithMe(db, me.actor);
+      const list = await sharedWithMe(db, me.actor);
+      await audit(db, request, me, { action: 'relational_note.list_shared', clientId: null, recordType: 'relational_note', recordId: null });
+      return list;
     },
   );
 

@@ -6,6 +6,7 @@ import {
   IconInbox,
   IconMail,
   IconSettings,
+  IconSignature,
   IconSun,
   IconUserCircle,
   IconUsers,
@@ -16,6 +17,7 @@ import type { ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { api } from '../api';
 import { isAdmin, useMe } from '../session/SessionContext';
+import { useCosignQueue } from '../routes/supervision/SupervisionPage';
 import { Brand } from './Brand';
 import { UserMenu } from './UserMenu';
 
@@ -24,6 +26,7 @@ interface Item {
   label: string;
   icon: ReactNode;
   badge?: number;
+  badgeLabel?: string;
 }
 
 function useNewInquiries(enabled: boolean): number {
@@ -43,12 +46,15 @@ export function StaffLayout() {
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const newInquiries = useNewInquiries(!me.mustSetUpMfa);
+  const supervisor = me.user.roles.includes('supervisor');
+  const cosignWaiting = useCosignQueue(supervisor && !me.mustSetUpMfa).data?.length ?? 0;
 
   const care: Item[] = [
     { to: '/today', label: 'Today', icon: <IconSun size={18} aria-hidden /> },
     { to: '/calendar', label: 'Calendar', icon: <IconCalendarWeek size={18} aria-hidden /> },
     { to: '/clients', label: 'Clients', icon: <IconUsers size={18} aria-hidden /> },
     { to: '/inquiries', label: 'Inquiries', icon: <IconInbox size={18} aria-hidden />, badge: newInquiries },
+    ...(supervisor ? [{ to: '/supervision', label: 'Supervision', icon: <IconSignature size={18} aria-hidden />, badge: cosignWaiting, badgeLabel: 'waiting' }] : []),
   ];
   const practice: Item[] = admin
     ? [
@@ -74,7 +80,7 @@ export function StaffLayout() {
         onClick={close}
         rightSection={
           item.badge ? (
-            <Badge size="sm" variant="filled" color="clay.7" aria-label={`${item.badge} new`}>
+            <Badge size="sm" variant="filled" color="clay.7" aria-label={`${item.badge} ${item.badgeLabel ?? 'new'}`}>
               {item.badge}
             </Badge>
           ) : undefined

@@ -1,4 +1,5 @@
 import { Anchor, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { icd10AttributionText, icd10Edition } from '../../../domain/diagnosis/attribution';
 import { useDocumentTitle } from '../../components/PageHeader';
 import { PublicLayout } from '../../layout/PublicLayout';
 
@@ -48,12 +49,15 @@ export function AboutPage() {
             <List spacing="sm">
               <List.Item>
                 <Text fw={600} span>
-                  ICD-10-CM diagnosis codes (FY2026).
+                  Diagnosis codes: {icd10Edition}.
                 </Text>{' '}
-                ICD-10-CM code titles: Source: CDC/NCHS (FY2026) — the US Centers for Disease Control and Prevention&apos;s National Center
-                for Health Statistics, with CMS. ICD-10-CM is public-domain content of the US government; the underlying ICD-10 is
-                copyrighted by the World Health Organization, which authorised the US adaptation. Use of this data does not imply
-                endorsement by CDC or HHS.
+                The diagnosis search holds the codes a mental-health practice uses, with their official titles: mental, behavioural and
+                neurodevelopmental disorders, signs of emotional distress, self-harm, and the Z-codes for social, family and systemic
+                circumstances. {icd10AttributionText} More about ICD-10-CM on{' '}
+                <Anchor href="https://www.cdc.gov/nchs/icd/icd-10-cm/index.html" target="_blank" rel="noopener">
+                  the CDC&apos;s ICD-10-CM page
+                </Anchor>
+                .
               </List.Item>
               <List.Item>
                 <Text fw={600} span>

@@ -17,7 +17,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { IconCalendarEvent, IconPlus, IconRoute, IconUser, IconX } from '@tabler/icons-react';
+import { IconCalendarEvent, IconClipboardText, IconNotes, IconPlus, IconRoute, IconSparkles, IconStethoscope, IconUser, IconX } from '@tabler/icons-react';
 import { api } from '../../api';
 import { useDocumentTitle } from '../../components/PageHeader';
 import { Loading } from '../../components/States';
@@ -26,10 +26,14 @@ import { PhaseBadge } from '../../components/clinical/badges';
 import { practitionerOptions, usePractitioners } from '../../components/clinical/queries';
 import type { Client } from '../../components/clinical/types';
 import { ClientSessionsSection } from './ClientSessionsSection';
+import { DiagnosesSection } from './DiagnosesSection';
+import { EmergenceSection } from './EmergenceSection';
+import { PlanSection } from './PlanSection';
+import { ProgressNotesSection } from './ProgressNotesSection';
 import { JourneySection } from './JourneySection';
 import { ProfileSection } from './ProfileSection';
 
-const tabs = ['journey', 'profile', 'sessions'] as const;
+const tabs = ['journey', 'profile', 'sessions', 'notes', 'diagnosis', 'plan', 'emergence'] as const;
 type Tab = (typeof tabs)[number];
 
 /** One client: the relationship at the centre, their journey, their words, their sessions. */
@@ -102,6 +106,18 @@ export function ClientPage() {
           <Tabs.Tab value="sessions" leftSection={<IconCalendarEvent size={16} aria-hidden />}>
             Sessions
           </Tabs.Tab>
+          <Tabs.Tab value="notes" leftSection={<IconNotes size={16} aria-hidden />}>
+            Progress notes
+          </Tabs.Tab>
+          <Tabs.Tab value="diagnosis" leftSection={<IconStethoscope size={16} aria-hidden />}>
+            Diagnosis
+          </Tabs.Tab>
+          <Tabs.Tab value="plan" leftSection={<IconClipboardText size={16} aria-hidden />}>
+            Treatment plan
+          </Tabs.Tab>
+          <Tabs.Tab value="emergence" leftSection={<IconSparkles size={16} aria-hidden />}>
+            Emergence
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="journey">
           <JourneySection client={c} />
@@ -111,6 +127,18 @@ export function ClientPage() {
         </Tabs.Panel>
         <Tabs.Panel value="sessions">
           <ClientSessionsSection client={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="notes">
+          <ProgressNotesSection client={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="diagnosis">
+          <DiagnosesSection client={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="plan">
+          <PlanSection client={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="emergence">
+          <EmergenceSection client={c} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

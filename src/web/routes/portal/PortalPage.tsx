@@ -7,6 +7,9 @@ import { formatDateTime } from '../../components/dates';
 import { useDocumentTitle } from '../../components/PageHeader';
 import { Empty, Loading, LoadError } from '../../components/States';
 import { useMe } from '../../session/SessionContext';
+import { PortalPlan } from './PortalPlan';
+import { Reflections } from './Reflections';
+import { SharedNotes } from './SharedNotes';
 
 interface Portal {
   client: { id: string; name: string; pronouns: string };
@@ -15,7 +18,10 @@ interface Portal {
   crisisResources: string;
 }
 
-/** A client's own page: who they work with, when they meet next, where to turn in a crisis. */
+/**
+ * A client's own page: when they meet next, their voice after sessions, the notes shared with them,
+ * their plan, who they work with, and where to turn in a crisis. One column, also on a phone.
+ */
 export function PortalPage() {
   useDocumentTitle('Your portal');
   const me = useMe();
@@ -70,6 +76,10 @@ export function PortalPage() {
           </Stack>
         )}
       </Paper>
+
+      <Reflections />
+      <SharedNotes />
+      <PortalPlan />
 
       <Paper withBorder p="lg" component="section" aria-labelledby="portal-practitioners">
         <Title order={2} size="h4" id="portal-practitioners" mb="md">

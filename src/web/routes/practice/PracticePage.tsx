@@ -12,6 +12,7 @@ import { Loading, LoadError } from '../../components/States';
 import { useDraft } from '../../components/useDraft';
 import { meQueryKey, useSession } from '../../session/SessionProvider';
 import { isAdmin, useMe } from '../../session/SessionContext';
+import { DocumentationSection } from './DocumentationSection';
 import { PromptListEditor } from './PromptListEditor';
 import { practiceKey, type PracticeDetail } from './types';
 import { SaveBar } from '../../components/SaveBar';
@@ -33,7 +34,7 @@ export function PracticePage() {
         title="Practice settings"
         description={
           admin
-            ? 'How your practice presents itself, keeps people safe, and names the movements of its work.'
+            ? 'How your practice presents itself, keeps people safe, documents its work, and names the movements of that work.'
             : 'How your practice is set up. Only practice admins can change these settings.'
         }
       />
@@ -45,6 +46,7 @@ export function PracticePage() {
         <Stack gap="lg" maw={900}>
           <DetailsSection practice={practice.data} canEdit={admin} />
           <PrivacySection practice={practice.data} canEdit={admin} />
+          <DocumentationSection practice={practice.data} canEdit={admin} />
           <PromptListEditor
             id="force-movements"
             title="FORCE movements"

@@ -16,6 +16,9 @@ export interface PracticeDetail {
     requireMfaForClinicians: boolean;
     forceMovementsAreDefault: boolean;
     commonFactorsAreDefault: boolean;
+    noteFormat: 'soap' | 'dap' | 'birp';
+    unsignedNoteDays: number;
+    planReviewDays: number;
   };
   forceMovements: NamedPrompt[];
   commonFactors: NamedPrompt[];

@@ -47,6 +47,9 @@ import {
 import { StatusBadge, StatusThemeIcon } from '../../components/clinical/badges';
 import { formatLongDate, formatTimeRange, isoToLocal, localToIso } from '../../components/clinical/format';
 import { usePractice } from '../../components/clinical/queries';
+import { SessionNotes } from '../../components/notes/SessionNotes';
+import { notesKeys, type ProgressNoteAnswer } from '../../components/notes/types';
+import { isAdmin, useMe } from '../../session/SessionContext';
 import type { NamedPrompt, Session, SessionFormat, SessionModality } from '../../components/clinical/types';
 
 type Mode = null | 'reschedule' | 'held' | 'no_show' | 'cancelled' | 'scheduled';
@@ -75,6 +78,13 @@ export function SessionPage() {
   useDocumentTitle(session.data ? `Session with ${session.data.clientName}` : 'Session');
   const practice = usePractice();
   const [mode, setMode] = useState<Mode>(null);
+  const me = useMe();
+  const progressNote = useQuery({
+    queryKey: notesKeys.progress(sessionId),
+    queryFn: () => api.get<ProgressNoteAnswer>(`/api/sessions/${sessionId}/progress-note`),
+    enabled: session.data?.status === 'held',
+  });
+  const noteStatus = progressNote.data?.note?.status ?? null;
   const [done, setDone] = useState<string | null>(null);
 
   const afterChange = async (updated: Session, message: string) => {
@@ -108,6 +118,8 @@ export function SessionPage() {
     );
   }
   const s = session.data;
+  // Only the session's practitioner (or an admin) changes its status; a signed note fixes it as held.
+  const canChangeStatus = (s.practitionerId === me.user.id || isAdmin(me)) && noteStatus !== 'signed';
   const movements = practice.data?.forceMovements ?? [];
   const nameOf = (k: string) => movements.find((m) => m.key === k)?.name ?? k;
 
@@ -117,7 +129,7 @@ export function SessionPage() {
   };
 
   return (
-    <Stack gap="lg" maw={960}>
+    <Stack gap="lg" maw={s.status === 'held' ? 1200 : 960}>
       <Breadcrumbs>
         <Anchor component={Link} to="/calendar">
           Calendar
@@ -182,35 +194,44 @@ export function SessionPage() {
         </Alert>
       )}
 
-      <Stack gap="sm">
-        <Title order={2} size="h3">
-          What happens next
-        </Title>
-        <Group gap="sm" wrap="wrap">
-          {s.status === 'scheduled' && (
-            <Button variant={mode === 'reschedule' ? 'filled' : 'light'} leftSection={<IconCalendarTime size={16} aria-hidden />} onClick={() => open('reschedule')}>
-              Reschedule
-            </Button>
+      {s.status === 'held' && <SessionNotes session={s} />}
+
+      {canChangeStatus && (
+        <Stack gap="sm">
+          <Title order={2} size="h3">
+            {s.status === 'held' ? 'The session’s status' : 'What happens next'}
+          </Title>
+          <Group gap="sm" wrap="wrap">
+            {s.status === 'scheduled' && (
+              <Button variant={mode === 'reschedule' ? 'filled' : 'light'} leftSection={<IconCalendarTime size={16} aria-hidden />} onClick={() => open('reschedule')}>
+                Reschedule
+              </Button>
+            )}
+            <StatusButton session={s} to="held" mode={mode} onClick={() => open('held')} icon={<IconCircleCheck size={16} aria-hidden />} label="Mark held" color="dusk" />
+            <StatusButton session={s} to="no_show" mode={mode} onClick={() => open('no_show')} icon={<IconUserOff size={16} aria-hidden />} label="Mark no-show" color="orange" />
+            <StatusButton session={s} to="cancelled" mode={mode} onClick={() => open('cancelled')} icon={<IconCircleX size={16} aria-hidden />} label="Cancel session" color="gray" />
+            <StatusButton
+              session={s}
+              to="scheduled"
+              mode={mode}
+              onClick={() => open('scheduled')}
+              icon={<IconArrowBackUp size={16} aria-hidden />}
+              label={s.status === 'cancelled' ? 'Restore as scheduled' : 'Correct back to scheduled'}
+              color="blue"
+            />
+          </Group>
+          {s.status === 'scheduled' && whyNot(s, 'held')?.includes('once its time has come') && (
+            <Text size="sm" c="dimmed">
+              Held and no-show can be marked once the session’s time has come.
+            </Text>
           )}
-          <StatusButton session={s} to="held" mode={mode} onClick={() => open('held')} icon={<IconCircleCheck size={16} aria-hidden />} label="Mark held" color="dusk" />
-          <StatusButton session={s} to="no_show" mode={mode} onClick={() => open('no_show')} icon={<IconUserOff size={16} aria-hidden />} label="Mark no-show" color="orange" />
-          <StatusButton session={s} to="cancelled" mode={mode} onClick={() => open('cancelled')} icon={<IconCircleX size={16} aria-hidden />} label="Cancel session" color="gray" />
-          <StatusButton
-            session={s}
-            to="scheduled"
-            mode={mode}
-            onClick={() => open('scheduled')}
-            icon={<IconArrowBackUp size={16} aria-hidden />}
-            label={s.status === 'cancelled' ? 'Restore as scheduled' : 'Correct back to scheduled'}
-            color="blue"
-          />
-        </Group>
-        {s.status === 'scheduled' && whyNot(s, 'held')?.includes('once its time has come') && (
-          <Text size="sm" c="dimmed">
-            Held and no-show can be marked once the session’s time has come.
-          </Text>
-        )}
-      </Stack>
+          {s.status === 'scheduled' && !whyNot(s, 'held') && (
+            <Text size="sm" c="dimmed">
+              Once it is marked held, its progress note and your relational note are written here.
+            </Text>
+          )}
+        </Stack>
+      )}
 
       {mode === 'reschedule' && (
         <RescheduleForm session={s} onDone={(u) => afterChange(u, 'The session has been moved.')} onConflict={onConflict} onCancel={() => setMode(null)} />

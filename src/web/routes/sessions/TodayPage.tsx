@@ -22,6 +22,7 @@ import { formatLabels, modalityLabels } from '../../../domain/sessions/rules';
 import { StatusBadge, statusColors } from '../../components/clinical/badges';
 import { formatTimeRange, greeting } from '../../components/clinical/format';
 import type { Inquiry, Session, SessionModality } from '../../components/clinical/types';
+import { TodoList } from './TodoList';
 
 const modalityIcons: Record<SessionModality, typeof IconUser> = { in_person: IconUsers, video: IconVideo, phone: IconPhone };
 
@@ -147,6 +148,13 @@ export function TodayPage() {
           })}
         </Stack>
       )}
+
+      <Stack gap="sm" component="section" aria-labelledby="todo-title">
+        <Title order={2} size="h3" id="todo-title">
+          To do
+        </Title>
+        <TodoList />
+      </Stack>
     </Stack>
   );
 }
