@@ -36,6 +36,15 @@ export type RelationalNoteView = Awaited<ReturnType<typeof view>>;
 const mine = (actor: Actor, sessionId: string) =>
   and(eq(psychotherapyNotes.practiceId, actor.practiceId), eq(psychotherapyNotes.sessionId, sessionId), eq(psychotherapyNotes.authorId, actor.userId));
 
+/** The people I may share a relational note with: my own supervisors. */
+export function mySupervisors(db: Db, actor: Actor) {
+  return db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(supervisions)
+    .innerJoin(users, and(eq(users.practiceId, supervisions.practiceId), eq(users.id, supervisions.supervisorId)))
+    .where(and(eq(supervisions.practiceId, actor.practiceId), eq(supervisions.superviseeId, actor.userId), eq(users.active, true)));
+}
+
 /** The signed-in person's own relational note for a session, if they wrote one. */
 export async function myRelationalNote(db: Db, actor: Actor, sessionId: string) {
   await sessionForNotes(db, actor, sessionId);

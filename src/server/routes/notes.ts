@@ -15,7 +15,7 @@ import {
 } from '../../db/repos/notes.js';
 import { plansDueReview } from '../../db/repos/plans.js';
 import { getPractice } from '../../db/repos/practice.js';
-import { myRelationalNote, readRelationalNote, saveRelationalNote, sharedWithMe, shareForSupervision } from '../../db/repos/relational.js';
+import { mySupervisors, myRelationalNote, readRelationalNote, saveRelationalNote, sharedWithMe, shareForSupervision } from '../../db/repos/relational.js';
 import { requireClientAccess } from '../../db/repos/access.js';
 import { noteFormatSchema, progressFieldsSchema } from '../../domain/notes/format.js';
 import { riskSchema, serviceCodes, serviceCodeSchema } from '../../domain/notes/progress.js';
@@ -310,14 +310,14 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['relational notes'],
         summary: 'My own relational (process) note for the session, if I wrote one; nobody else’s is ever answered here',
         params: idParams,
-        response: { 200: z.object({ note: relationalNoteOut.nullable() }), ...errors(401, 404) },
+        response: { 200: z.object({ note: relationalNoteOut.nullable(), supervisors: z.array(z.object({ id: z.string(), displayName: z.string() })) }), ...errors(401, 404) },
       },
     },
     async (request) => {
       const me = await staff(db, request);
       const note = await myRelationalNote(db, me.actor, request.params.id);
       if (note) await audit(db, request, me, { action: 'relational_note.read', clientId: note.clientId, recordType: 'relational_note', recordId: note.id });
-      return { note };
+      return { note, supervisors: await mySupervisors(db, me.actor) };
     },
   );
 
