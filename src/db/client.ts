@@ -33,6 +33,24 @@ export type OpenOptions =
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.kind === 'postgres') {
     const sql = postgres(options.url, { max: options.max ?? 10, onnotice: () => {} });
+    // Drizzle sends its queries unnamed, so PostgreSQL parses and plans every one again and
+    // postgres.js waits for a describe first. Named (prepared) statements are cached per
+    // connection by their text, which is parameterised, so the set stays small.
+    type Unsafe = (query: string, params?: never[], queryOptions?: { prepare?: boolean }) => unknown;
+    const prepared = (client: { unsafe: Unsafe }) => {
+      const unsafe = client.unsafe.bind(client);
+      client.unsafe = (query, params, queryOptions) => unsafe(query, params, { ...queryOptions, prepare: true });
+    };
+    prepared(sql as unknown as { unsafe: Unsafe });
+    // The same inside transactions, whose statements run on a connection of their own.
+    const begin = sql.begin.bind(sql) as (...args: unknown[]) => unknown;
+    (sql as unknown as { begin: (...args: unknown[]) => unknown }).begin = (...args: unknown[]) => {
+      const body = args.pop() as (tx: { unsafe: Unsafe }) => unknown;
+      return begin(...args, (tx: { unsafe: Unsafe }) => {
+        prepared(tx);
+        return body(tx);
+      });
+    };
     const db = drizzlePostgres({ client: sql, schema }) as unknown as Db;
     return {
       db,

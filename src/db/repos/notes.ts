@@ -16,25 +16,30 @@ import {
   suggestServiceCode,
 } from '../../domain/notes/progress.js';
 import { conflict, DomainError, forbidden, invalid, notFound } from '../../domain/shared/errors.js';
+import { clientAccess } from '../../domain/people/roles.js';
 import { requireClientAccess } from './access.js';
 import { getPractice } from './practice.js';
-import { getSession, type SessionRow } from './sessions.js';
+import { getSession, getSessionWithRelations, type SessionRow } from './sessions.js';
 
 export const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
 
 type NoteRow = typeof progressNotes.$inferSelect;
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar day of an instant in the practice's time zone (YYYY-MM-DD). */
 export function localDay(at: Date, timezone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  let format = dayFormats.get(timezone);
+  if (!format) dayFormats.set(timezone, (format = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return format.format(at);
 }
 
 /** A session the person may read notes of, with the kind of access they have to its client. */
 export async function sessionForNotes(db: Db, actor: Actor, sessionId: string) {
-  const session = await getSession(db, actor.practiceId, sessionId);
-  const access = await requireClientAccess(db, actor, session.clientId);
-  if (access === 'self') throw notFound('The session');
-  return { session, access };
+  const found = await getSessionWithRelations(db, actor.practiceId, sessionId);
+  const access = found ? clientAccess(actor, found.session.clientId, found.relations) : null;
+  if (!found || !access || access === 'self') throw notFound('The session');
+  return { session: found.session, access };
 }
 
 /** The session facts a note carries: computed live for a draft, frozen at signing. */
@@ -60,23 +65,34 @@ export async function sessionFacts(db: Db, practiceId: string, session: SessionR
 }
 
 /** A note as the API answers it: names resolved, addenda and client comments attached. */
-export async function noteView(db: Db, practiceId: string, row: NoteRow, liveFacts?: SessionFacts) {
+export async function noteView(db: Db, practiceId: string, row: NoteRow, liveFacts?: SessionFacts, known?: { session: SessionRow }) {
   const ids = [row.authorId, row.signedBy, row.cosignBy].filter((x): x is string => x !== null);
+  // A draft that was never signed has no addenda and has never been shown to the client.
+  const neverSigned = row.status === 'draft' && row.cosignStatus === null;
+  // While autosaving, the session (and so the author's name and the date) is already in hand.
+  const knownSession = known?.session.id === row.sessionId ? known.session : undefined;
+  const authorOnly = knownSession !== undefined && ids.length === 1 && knownSession.practitionerId === row.authorId;
   const [people, addenda, comments, [session]] = await Promise.all([
-    db.select({ id: users.id, displayName: users.displayName }).from(users).where(and(eq(users.practiceId, practiceId), inArray(users.id, ids))),
-    db
+    authorOnly
+      ? [{ id: row.authorId, displayName: knownSession.practitionerName }]
+      : db.select({ id: users.id, displayName: users.displayName }).from(users).where(and(eq(users.practiceId, practiceId), inArray(users.id, ids))),
+    neverSigned
+      ? []
+      : db
       .select({ id: noteAddenda.id, authorName: users.displayName, body: noteAddenda.body, signedAt: noteAddenda.signedAt, contentHash: noteAddenda.contentHash })
       .from(noteAddenda)
       .innerJoin(users, and(eq(users.practiceId, noteAddenda.practiceId), eq(users.id, noteAddenda.authorId)))
       .where(and(eq(noteAddenda.practiceId, practiceId), eq(noteAddenda.noteId, row.id)))
       .orderBy(asc(noteAddenda.signedAt)),
-    db
+    neverSigned
+      ? []
+      : db
       .select({ id: noteComments.id, authorName: users.displayName, body: noteComments.body, createdAt: noteComments.createdAt })
       .from(noteComments)
       .innerJoin(users, and(eq(users.practiceId, noteComments.practiceId), eq(users.id, noteComments.authorUserId)))
       .where(and(eq(noteComments.practiceId, practiceId), eq(noteComments.noteId, row.id)))
       .orderBy(asc(noteComments.createdAt)),
-    db.select({ startsAt: sessions.startsAt }).from(sessions).where(and(eq(sessions.practiceId, practiceId), eq(sessions.id, row.sessionId))),
+    knownSession ? [{ startsAt: knownSession.startsAt }] : db.select({ startsAt: sessions.startsAt }).from(sessions).where(and(eq(sessions.practiceId, practiceId), eq(sessions.id, row.sessionId))),
   ]);
   const name = (id: string | null) => (id ? (people.find((p) => p.id === id)?.displayName ?? null) : null);
   return {
@@ -220,13 +236,14 @@ export async function saveProgressNote(db: Db, actor: Actor, sessionId: string, 
   if (!row) {
     const current = await noteBySession(db, actor.practiceId, sessionId);
     if (!current) throw notFound('The note');
-    const view = await noteView(db, actor.practiceId, current, await sessionFacts(db, actor.practiceId, session, current.serviceCode));
+    const view = await noteView(db, actor.practiceId, current, undefined, { session });
     const block = editBlock({ status: current.status as 'draft' | 'signed' });
     if (block) throw new DomainError('locked', block);
     throw conflict('This note was changed elsewhere (another tab or device) since you opened it. Both versions are shown so nothing is lost.', view);
   }
   await syncThemeTags(db, actor.practiceId, sessionId, 'progress', actor.userId, values.themeIds);
-  return noteView(db, actor.practiceId, row, await sessionFacts(db, actor.practiceId, session, row.serviceCode));
+  // The live facts come with the GET; an autosave answers with the note itself (facts stay null until signing).
+  return noteView(db, actor.practiceId, row, undefined, { session });
 }
 
 /** Signs a draft: freezes the facts, hashes the content and locks the note. */

@@ -82,6 +82,30 @@ export async function getSession(db: Db, practiceId: string, sessionId: string) 
   return row;
 }
 
+/**
+ * A session and, in the same round trip, who is related to its client (the practitioners in
+ * care and the supervisors of associates among them), for the access rule.
+ */
+export async function getSessionWithRelations(db: Db, practiceId: string, sessionId: string) {
+  const [row] = await db
+    .select({
+      ...sessionFields,
+      practitionerIds: sql<string[]>`array(select cr.practitioner_id::text from care_relationships cr
+        where cr.practice_id = ${sessions.practiceId} and cr.client_id = ${sessions.clientId})`,
+      supervisorIds: sql<string[]>`array(select s.supervisor_id::text from supervisions s
+        join users u on u.practice_id = s.practice_id and u.id = s.supervisee_id and 'associate' = any(u.roles)
+        join care_relationships cr on cr.practice_id = s.practice_id and cr.practitioner_id = s.supervisee_id
+        where s.practice_id = ${sessions.practiceId} and cr.client_id = ${sessions.clientId})`,
+    })
+    .from(sessions)
+    .innerJoin(clients, and(eq(clients.practiceId, sessions.practiceId), eq(clients.id, sessions.clientId)))
+    .innerJoin(practitioner, and(eq(practitioner.practiceId, sessions.practiceId), eq(practitioner.id, sessions.practitionerId)))
+    .where(and(eq(sessions.practiceId, practiceId), eq(sessions.id, sessionId)));
+  if (!row) return null;
+  const { practitionerIds, supervisorIds, ...session } = row;
+  return { session, relations: { practitionerIds, supervisorIdsOfAssociates: supervisorIds } };
+}
+
 async function checkNoOverlap(db: Db, practiceId: string, practitionerId: string, format: string, slots: Array<{ start: Date; minutes: number }>, exceptId?: string) {
   for (const slot of slots) {
     const end = new Date(slot.start.getTime() + slot.minutes * 60_000);

@@ -18,26 +18,71 @@ export interface AuditEntry {
   ip: string;
 }
 
+interface Pending {
+  entry: AuditEntry;
+  at: Date;
+  done: (error?: unknown) => void;
+}
+interface PracticeQueue {
+  pending: Pending[];
+  running: boolean;
+}
+const queues = new WeakMap<Db, Map<string, PracticeQueue>>();
+
 /**
- * Appends one row to the practice's chain. The advisory lock serialises writers of the same
- * practice for the rest of the transaction, so two rows never claim the same place.
+ * Appends one row to the practice's chain and resolves once it is committed. Writers of one
+ * practice are serialised by an advisory lock held for the transaction, so two rows never claim
+ * the same place; within this process, rows that arrive while a write is under way are appended
+ * together in the next transaction, so a busy practice waits for one lock per batch rather than
+ * one per row.
  */
-export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+export function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let byPractice = queues.get(db);
+    if (!byPractice) queues.set(db, (byPractice = new Map()));
+    let queue = byPractice.get(entry.practiceId);
+    if (!queue) byPractice.set(entry.practiceId, (queue = { pending: [], running: false }));
+    queue.pending.push({ entry, at: new Date(), done: (error) => (error === undefined ? resolve() : reject(error)) });
+    if (!queue.running) void drain(db, entry.practiceId, queue);
+  });
+}
+
+async function drain(db: Db, practiceId: string, queue: PracticeQueue): Promise<void> {
+  queue.running = true;
+  try {
+    while (queue.pending.length > 0) {
+      const batch = queue.pending.splice(0, 200);
+      try {
+        await appendBatch(db, practiceId, batch);
+        for (const p of batch) p.done();
+      } catch (error) {
+        for (const p of batch) p.done(error);
+      }
+    }
+  } finally {
+    queue.running = false;
+  }
+}
+
+async function appendBatch(db: Db, practiceId: string, batch: Pending[]): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'audit:' + entry.practiceId}))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'audit:' + practiceId}))`);
     const [last] = await tx
       .select({ seq: auditLog.seq, hash: auditLog.hash })
       .from(auditLog)
-      .where(eq(auditLog.practiceId, entry.practiceId))
+      .where(eq(auditLog.practiceId, practiceId))
       .orderBy(desc(auditLog.seq))
       .limit(1);
-    const fields = {
-      ...entry,
-      seq: (last?.seq ?? 0) + 1,
-      at: new Date(),
-      prevHash: last?.hash ?? GENESIS_HASH,
-    };
-    await tx.insert(auditLog).values({ ...fields, hash: sha256(canonicalAuditText(fields)) });
+    let seq = last?.seq ?? 0;
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const rows = batch.map(({ entry, at }) => {
+      seq += 1;
+      const fields = { ...entry, seq, at, prevHash };
+      const hash = sha256(canonicalAuditText(fields));
+      prevHash = hash;
+      return { ...fields, hash };
+    });
+    await tx.insert(auditLog).values(rows);
   });
 }
 
