@@ -1,4 +1,4 @@
-import type { NamedPrompt, PracticeSettings } from './settings.js';
+import { type NamedPrompt, type PracticeSettings, settingDefaults } from './settings.js';
 
 /**
  * The seeds name the FORCE movements but do not define them. This is Liminal's editable
@@ -25,12 +25,4 @@ export const defaultCommonFactors: NamedPrompt[] = [
   { key: 'hope', name: 'Hope', prompt: 'A felt sense that change is possible.' },
 ];
 
-export const defaultPracticeSettings: PracticeSettings = {
-  idleTimeoutMinutes: 30,
-  requireMfaForClinicians: false,
-  forceMovementsAreDefault: true,
-  commonFactorsAreDefault: true,
-  noteFormat: 'dap',
-  unsignedNoteDays: 3,
-  planReviewDays: 90,
-};
+export const defaultPracticeSettings: PracticeSettings = { ...settingDefaults };

@@ -35,8 +35,25 @@ export const practiceSettingsSchema = z.object({
   planReviewDays: z.number().int().min(30).max(365).default(90),
 });
 
-/** Settings as stored, with the defaults of settings added after the practice was created. */
-export const readPracticeSettings = (stored: unknown): PracticeSettings => practiceSettingsSchema.parse(stored);
+/**
+ * Settings as stored, with the defaults of settings added after the practice was created. Stored
+ * values are not re-validated here: the routes that write them have their own bounds.
+ */
+export const readPracticeSettings = (stored: PracticeSettings | Partial<PracticeSettings>): PracticeSettings => ({
+  ...settingDefaults,
+  ...stored,
+});
+
+/** Defaults for settings a practice may not have stored yet (added by later versions). */
+export const settingDefaults: PracticeSettings = {
+  idleTimeoutMinutes: 30,
+  requireMfaForClinicians: false,
+  forceMovementsAreDefault: true,
+  commonFactorsAreDefault: true,
+  noteFormat: 'dap',
+  unsignedNoteDays: 3,
+  planReviewDays: 90,
+};
 export type PracticeSettings = z.infer<typeof practiceSettingsSchema>;
 
 /** IANA time zone names only (validated against the runtime's own list). */
