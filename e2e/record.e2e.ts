@@ -155,13 +155,18 @@ describe('the record in the browser: diagnosis, plan, emergence and the clientâ€
     await page.getByRole('tab', { name: 'Treatment plan' }).click();
     const draft = page.getByRole('form', { name: 'Treatment plan draft' });
     await draft.getByRole('textbox', { name: 'The clientâ€™s intentions, in their own words' }).fill(intentions);
-    await draft.getByRole('button', { name: 'Add a problem' }).click();
+    // The demo may already hold a plan for this chapter: rewrite its first problem rather than add an empty one.
+    if ((await draft.getByRole('textbox', { name: 'Problem 1', exact: true }).count()) === 0) await draft.getByRole('button', { name: 'Add a problem' }).click();
     await draft.getByRole('textbox', { name: 'Problem 1', exact: true }).fill(problem);
     await draft.getByRole('textbox', { name: 'Goal 1.1', exact: true }).fill(goal);
-    await draft.getByRole('button', { name: 'Add an objective to goal 1.1' }).click();
+    if ((await draft.getByRole('textbox', { name: 'Objective 1 of goal 1.1', exact: true }).count()) === 0) {
+      await draft.getByRole('button', { name: 'Add an objective to goal 1.1' }).click();
+    }
     await draft.getByRole('textbox', { name: 'Objective 1 of goal 1.1', exact: true }).fill(objective);
     await draft.getByRole('textbox', { name: /How it is measured \(objective 1 of goal 1\.1\)/ }).fill(measure);
-    await draft.getByRole('button', { name: /^Review in \d+ days/ }).click();
+    // A review date is suggested from the practice's interval when the draft has none yet.
+    const suggestReview = draft.getByRole('button', { name: /^Review in \d+ days/ });
+    if (await suggestReview.count()) await suggestReview.click();
     await expect.poll(() => page.getByRole('status', { name: /^Plan draft: Saved/ }).count(), { timeout: 20_000 }).toBe(1);
 
     // The draft is on the server: a reload brings it back.
@@ -231,12 +236,12 @@ describe('the record in the browser: diagnosis, plan, emergence and the clientâ€
     await page.getByRole('tab', { name: 'Emergence' }).click();
     await page.getByRole('button', { name: 'Name a theme' }).click();
     const form = page.getByRole('form', { name: 'Name a theme' });
-    await form.getByRole('textbox', { name: /Theme name/ }).fill('Being the strong one');
+    await form.getByRole('textbox', { name: /Theme name/ }).fill('Sunday calls home');
     await form.getByRole('button', { name: 'Name this theme' }).click();
     const unplanned = page.getByRole('region', { name: /^Arrived unplanned/ });
-    const card = unplanned.getByRole('article', { name: 'Being the strong one' });
+    const card = unplanned.getByRole('article', { name: 'Sunday calls home' });
     await card.waitFor();
-    await card.getByRole('button', { name: 'Update the arc of Being the strong one' }).click();
+    await card.getByRole('button', { name: 'Update the arc of Sunday calls home' }).click();
     await card.getByRole('combobox', { name: 'Stage now' }).selectOption({ label: 'Recurring' });
     await card.getByRole('textbox', { name: /Note/ }).fill('It came back when she spoke of her children.');
     await card.getByRole('button', { name: 'Record this stage' }).click();
@@ -249,16 +254,16 @@ describe('the record in the browser: diagnosis, plan, emergence and the clientâ€
     const page = practitioner;
     await page.getByRole('tab', { name: 'Treatment plan' }).click();
     const draft = page.getByRole('form', { name: 'Treatment plan draft' });
-    await draft.getByRole('checkbox', { name: /Being the strong one/ }).check();
+    await draft.getByRole('checkbox', { name: /Sunday calls home/ }).check();
     await expect.poll(() => page.getByRole('status', { name: /^Plan draft: Saved/ }).count(), { timeout: 20_000 }).toBe(1);
     await draft.getByRole('button', { name: /^Save as version \d+$/ }).click();
     await page.getByText(/^Version \d+ is saved\./).waitFor();
     await page.getByRole('button', { name: /^Version \d+, saved/ }).first().click();
-    await page.getByText('Theme linked in: Being the strong one.').waitFor();
+    await page.getByText('Theme linked in: Sunday calls home.').waitFor();
 
     await page.getByRole('tab', { name: 'Emergence' }).click();
-    await page.getByRole('region', { name: /^Linked to the plan/ }).getByRole('article', { name: 'Being the strong one' }).waitFor();
-    await expect.poll(() => page.getByRole('region', { name: /^Arrived unplanned/ }).getByRole('article', { name: 'Being the strong one' }).count()).toBe(0);
+    await page.getByRole('region', { name: /^Linked to the plan/ }).getByRole('article', { name: 'Sunday calls home' }).waitFor();
+    await expect.poll(() => page.getByRole('region', { name: /^Arrived unplanned/ }).getByRole('article', { name: 'Sunday calls home' }).count()).toBe(0);
   });
 
   it('downloads the chapter summary PDF, with the diagnoses and the plan in it', async () => {
