@@ -57,8 +57,9 @@ const ours = {
   clientList: (db: Db, p: ClientListParams) => listClients(db, p.actor, { page: p.page, pageSize: PAGE_SIZE }),
   /** The journey section of a client's page (GET /api/clients/:id/journey): the access check, then the data. */
   journey: async (db: Db, p: JourneyParams) => {
-    await requireClientAccess(db, p.actor, p.clientId);
-    return getJourney(db, p.actor, p.clientId);
+    // As the route does: the access check and the reads run together; nothing is answered unless access holds.
+    const [, journey] = await Promise.all([requireClientAccess(db, p.actor, p.clientId), getJourney(db, p.actor, p.clientId)]);
+    return journey;
   },
   /** A practitioner's calendar week (GET /api/sessions?practitionerId&from&to). */
   calendarWeek: (db: Db, p: WeekParams) => listSessionsInRange(db, p.actor, { practitionerId: p.practitionerId, from: p.from, to: p.to }),

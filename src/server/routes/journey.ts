@@ -55,8 +55,8 @@ export const journeyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const me = await staff(db, request);
-      await requireClientAccess(db, me.actor, request.params.id);
-      const journey = await getJourney(db, me.actor, request.params.id);
+      // The access check and the reads run together; if access fails, the reads are dropped unseen.
+      const [, journey] = await Promise.all([requireClientAccess(db, me.actor, request.params.id), getJourney(db, me.actor, request.params.id)]);
       await audit(db, request, me, { action: 'journey.read', clientId: request.params.id, recordType: 'journey', recordId: request.params.id });
       return journey;
     },
