@@ -5,6 +5,7 @@ import { demoExists, hasAnyPractice, seedDemo, type DemoSummary } from '../db/se
 import { DomainError, isDomainError } from '../domain/shared/errors.js';
 import { verifyAuditChain } from '../server/audit/log.js';
 import { buildApp } from '../server/app.js';
+import { runMeasure } from './measure.js';
 
 const usage = `Liminal — relationship-centred mental-health care
 
@@ -14,6 +15,8 @@ Usage: liminal <command>
   migrate         bring the database up to date
   seed --demo     load the demo practice (refused if it exists)
   audit verify    re-compute the audit chain; exit 1 and name the first broken row if altered
+  measure …       score measures, reliable change, NHS Talking Therapies outcomes, as JSON
+                  (no database; liminal measure --help)
 
 Settings (environment): PORT (3000), HOST (127.0.0.1), LIMINAL_DATA_DIR (./data),
 DATABASE_URL (PostgreSQL instead of the embedded database), LIMINAL_DEMO_PASSWORD,
@@ -76,6 +79,11 @@ export async function main(argv: string[]): Promise<number> {
   if (!command || command === '--help' || command === 'help') {
     console.log(usage);
     return command ? 0 : 2;
+  }
+  // Pure scoring: no settings, no database.
+  if (command === 'measure') {
+    console.log(runMeasure(rest));
+    return 0;
   }
   const config = loadConfig();
   switch (command) {
