@@ -72,6 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'diagnoses', description: 'ICD-10-CM search and the client’s diagnoses with their context' },
         { name: 'plans', description: 'Treatment plans per chapter, versioned' },
         { name: 'documents', description: 'PDFs for institutions' },
+        { name: 'measures', description: 'Instruments, measures given and scored, change, risk alerts' },
       ],
     },
     transform: jsonSchemaTransform,

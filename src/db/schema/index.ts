@@ -5,3 +5,4 @@ export * from './journey.js';
 export * from './sessions.js';
 export * from './audit.js';
 export * from './records.js';
+export * from './measures.js';

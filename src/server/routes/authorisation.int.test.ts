@@ -1,6 +1,7 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
+import { inventedGardenCheck } from '../../domain/measures/testing/invented.js';
 import { createHeldSession, createTestApp, createTestPractice, signIn, type TestPractice } from '../testing/harness.js';
 
 /**
@@ -45,9 +46,13 @@ const rec = {
   associateThemeId: '',
   diagnosisId: '',
   associateDiagnosisId: '',
+  alertId: '',
+  associateAlertId: '',
+  portalRequestId: '',
+  instrumentKey: '',
 };
 
-type Kind = 'client' | 'admin' | 'intake' | 'private' | 'portal';
+type Kind = 'client' | 'admin' | 'intake' | 'private' | 'portal' | 'practice';
 
 /** Paths reachable without signing in, by design: the reach-out form, invite links, the secret calendar address. */
 const isPublic = (path: string) => path.startsWith('/api/public/') || path.startsWith('/api/calendar/');
@@ -60,7 +65,10 @@ function idsFor(forAssociateClient = false): Array<{ prefix: string; kind: Kind;
     { prefix: '/api/relational-notes/', kind: 'private', params: { noteId: x ? rec.associateRelationalNoteId : rec.relationalNoteId } },
     { prefix: '/api/progress-notes/', kind: 'client', params: { noteId: x ? rec.associateNoteId : rec.noteId } },
     // The client's own portal routes: for the client, and nobody else.
-    { prefix: '/api/portal/', kind: 'portal', params: { noteId: rec.noteId, id: rec.heldSessionId } },
+    { prefix: '/api/portal/', kind: 'portal', params: { noteId: rec.noteId, id: rec.heldSessionId, requestId: rec.portalRequestId } },
+    // Practice-wide, not about a client: every clinician of the practice reads the instruments it imported.
+    { prefix: '/api/instruments/', kind: 'practice', params: { key: rec.instrumentKey } },
+    { prefix: '/api/risk-alerts/', kind: 'client', params: { alertId: x ? rec.associateAlertId : rec.alertId } },
     // Longest prefixes first: /people/invites before /people.
     { prefix: '/api/people/invites/', kind: 'admin', params: { id: rec.inviteId } },
     { prefix: '/api/people/', kind: 'admin', params: { id: a.practitioner } },
@@ -105,6 +113,10 @@ const bodies = (): Record<string, object> => ({
   'POST /api/clients/{id}/chapters/{chapterId}/plan/versions': { draftVersion: 1 },
   'POST /api/portal/notes/{noteId}/comments': { body: 'A comment' },
   'PUT /api/portal/sessions/{id}/reflection': { body: 'What stayed with me', version: null },
+  'POST /api/clients/{id}/measure-requests': { instrumentKey: 'phq-9', channel: 'portal' },
+  'POST /api/clients/{id}/measures': { instrumentKey: 'phq-2', answers: { '1': 1, '2': 1 } },
+  'POST /api/risk-alerts/{alertId}/acknowledge': { note: 'Acknowledged from outside' },
+  'POST /api/portal/measures/{requestId}': { answers: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6': 0, '7': 0, '8': 0, '9': 0 } },
 });
 
 const noteFields = {
@@ -216,6 +228,10 @@ beforeAll(async () => {
   expect(open.statusCode).toBe(201);
   rec.inviteId = open.json().id;
 
+  const imported = await as('a.admin', 'POST', '/api/instruments', { definition: inventedGardenCheck() });
+  expect(imported.statusCode, imported.body).toBe(201);
+  rec.instrumentKey = imported.json().questionnaire.id;
+
   // Documentation: held sessions with signed, shared progress notes, relational notes, a theme,
   // a diagnosis and a published plan for each client.
   for (const [who, clientId, key] of [
@@ -240,6 +256,16 @@ beforeAll(async () => {
     const plan = await as(`a.${who}`, 'PUT', `/api/clients/${clientId}/chapters/${chapterId}/plan/draft`, { draftVersion: null, content: { clientIntentions: 'To feel less alone.', problems: [], themeIds: [] }, reviewDate });
     expect(plan.statusCode, plan.body).toBe(200);
     expect((await as(`a.${who}`, 'POST', `/api/clients/${clientId}/chapters/${chapterId}/plan/versions`, { draftVersion: 1 })).statusCode).toBe(200);
+    const item9 = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6': 0, '7': 0, '8': 0, '9': 1 };
+    const measured = await as(`a.${who}`, 'POST', `/api/clients/${clientId}/measures`, { instrumentKey: 'phq-9', answers: item9 });
+    expect(measured.statusCode, measured.body).toBe(201);
+    const alerts = (await as(`a.${who}`, 'GET', '/api/risk-alerts')).json();
+    const alertId = alerts.find((x: { clientId: string }) => x.clientId === clientId).id;
+    if (key === 'associate') rec.associateAlertId = alertId;
+    else {
+      rec.alertId = alertId;
+      rec.portalRequestId = (await as('a.practitioner', 'POST', `/api/clients/${clientId}/measure-requests`, { instrumentKey: 'phq-9', channel: 'portal' })).json().id;
+    }
     if (key === 'associate') {
       rec.associateHeldSessionId = held;
       rec.associateNoteId = note.json().id;
@@ -290,7 +316,12 @@ async function snapshot() {
     });
   }
   const portal = (await as('a.clientUser', 'GET', '/api/portal/sessions')).json();
+  const alerts = (await as('a.admin', 'GET', '/api/risk-alerts')).json();
+  const measures = (await as('a.admin', 'GET', `/api/clients/${a.clientId}/measures`)).json();
   return {
+    alerts: alerts.map((x: { id: string }) => x.id).sort(),
+    measures: measures.summaries.map((x: { instrumentKey: string; scores: unknown[] }) => [x.instrumentKey, x.scores.length]),
+    openRequests: (await as('a.clientUser', 'GET', '/api/portal/measures')).json().length,
     notes,
     record,
     reflections: portal.map((x: { reflection: unknown }) => x.reflection),
@@ -370,7 +401,7 @@ describe('every route that takes an id refuses people with no claim on the recor
       for (const c of calls(forAssociate)) {
         // Inquiries come before any relationship: the practice's intake, which every staff member
         // may answer, so they are not a client's record and a colleague reading one is by design.
-        if (c.kind === 'intake') continue;
+        if (c.kind === 'intake' || c.kind === 'practice') continue;
         const res = await as('a.unrelated', c.route.method, c.url, c.payload);
         // Admin-only routes (people, invites) refuse a non-admin with 403 before any lookup; either
         // answer gives nothing away. Everything about a client must look like a missing record.

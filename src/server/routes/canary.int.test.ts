@@ -83,6 +83,7 @@ function urlsFor(path: string): string[] {
       ['/api/clients/', { id: assoc ? p.associateClientId : p.clientId, chapterId: assoc ? ids.associateChapter : ids.chapter, version: '1' }],
       ['/api/people/', { id: p.practitioner }],
       ['/api/inquiries/', { id: randomUUID() }],
+      ['/api/instruments/', { key: 'phq-9' }],
     ];
     return path.replace(/\{(\w+)\}/g, (_, name: string) => {
       const area = byArea.find(([prefix]) => path.startsWith(prefix));

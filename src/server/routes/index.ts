@@ -9,6 +9,7 @@ import { practiceRoutes } from './practice.js';
 import { publicRoutes } from './public.js';
 import { sessionRoutes } from './sessions.js';
 import { documentRoutes } from './documents.js';
+import { measureRoutes } from './measures.js';
 import { noteRoutes } from './notes.js';
 import { portalVoiceRoutes } from './portalVoice.js';
 import { recordRoutes } from './record.js';
@@ -27,4 +28,5 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(recordRoutes);
   await app.register(portalVoiceRoutes);
   await app.register(documentRoutes);
+  await app.register(measureRoutes);
 };

@@ -13,6 +13,7 @@ import {
   setNoteSharing,
   signProgressNote,
 } from '../../db/repos/notes.js';
+import { openRiskAlerts } from '../../db/repos/measures.js';
 import { plansDueReview } from '../../db/repos/plans.js';
 import { getPractice } from '../../db/repos/practice.js';
 import { mySupervisors, myRelationalNote, readRelationalNote, saveRelationalNote, sharedWithMe, shareForSupervision } from '../../db/repos/relational.js';
@@ -285,6 +286,7 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
             cosignQueue: z.array(queueItem),
             plansDueReview: z.array(z.object({ clientId: z.string(), clientName: z.string(), chapterId: z.string(), reviewDate: z.string() })),
             unsignedNoteDays: z.number(),
+            riskAlerts: z.array(z.object({ id: z.string(), clientId: z.string(), clientName: z.string(), rules: z.array(z.string()), raisedAt: isoDate, instrumentKey: z.string(), total: z.number() })),
           }),
           ...errors(401),
         },
@@ -296,7 +298,7 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
       const todo = await notesTodo(db, me.actor);
       const plans = await plansDueReview(db, me.actor, localDay(new Date(), practice.timezone));
       await audit(db, request, me, { action: 'todo.read', clientId: null, recordType: 'todo', recordId: null });
-      return { ...todo, plansDueReview: plans };
+      return { ...todo, plansDueReview: plans, riskAlerts: await openRiskAlerts(db, me.actor) };
     },
   );
 

@@ -1,0 +1,264 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { careRelationships, clients, importedInstruments, measureRequests, measureResponses, riskAlerts, users } from '../schema/index.js';
+import type { Actor } from '../../domain/people/roles.js';
+import { clinicalSignificance, nhsTalkingTherapiesOutcome, notOnTrackFor, reliableChangeFor } from '../../domain/measures/change.js';
+import { type InstrumentDefinition, parseInstrumentDefinition } from '../../domain/measures/definition.js';
+import { findShippedInstrument, shippedInstrumentIds, shippedInstruments } from '../../domain/measures/instruments/index.js';
+import { type Answers, scoreResponse } from '../../domain/measures/score.js';
+import { conflict, DomainError, invalid, notFound } from '../../domain/shared/errors.js';
+import { visiblePractitionerIds } from './access.js';
+
+/** The shipped instruments and this practice's imported ones (latest active version of each). */
+export async function practiceInstruments(db: Db, practiceId: string): Promise<Array<{ definition: InstrumentDefinition; source: 'shipped' | 'imported' }>> {
+  const imported = await db
+    .select({ key: importedInstruments.key, definition: importedInstruments.definition, createdAt: importedInstruments.createdAt })
+    .from(importedInstruments)
+    .where(and(eq(importedInstruments.practiceId, practiceId), eq(importedInstruments.active, true)))
+    .orderBy(asc(importedInstruments.createdAt));
+  const latest = new Map<string, InstrumentDefinition>();
+  for (const row of imported) latest.set(row.key, row.definition as InstrumentDefinition);
+  return [
+    ...shippedInstruments.map((definition) => ({ definition, source: 'shipped' as const })),
+    ...[...latest.values()].map((definition) => ({ definition, source: 'imported' as const })),
+  ];
+}
+
+export async function findInstrument(db: Db, practiceId: string, key: string): Promise<InstrumentDefinition> {
+  const shipped = findShippedInstrument(key);
+  if (shipped) return shipped;
+  const all = await practiceInstruments(db, practiceId);
+  const found = all.find((i) => i.definition.questionnaire.id === key);
+  if (!found) throw notFound('That instrument');
+  return found.definition;
+}
+
+/** Imports a licensed instrument the practice holds, validated with messages that name each problem. */
+export async function importInstrument(db: Db, actor: Actor, input: unknown) {
+  const parsed = parseInstrumentDefinition(input, { reservedIds: shippedInstrumentIds });
+  if (!parsed.ok) {
+    const fields = Object.fromEntries(parsed.problems.slice(0, 30).map((p) => [p.path || 'definition', p.message]));
+    const first = parsed.problems[0];
+    throw invalid(`The instrument cannot be imported: ${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}, the first at ${first?.path || 'the top'}: ${first?.message ?? ''}`, fields);
+  }
+  const q = parsed.definition.questionnaire;
+  const inserted = await db
+    .insert(importedInstruments)
+    .values({ practiceId: actor.practiceId, key: q.id, version: String(q.version ?? '1'), definition: parsed.definition, importedBy: actor.userId })
+    .onConflictDoNothing()
+    .returning({ key: importedInstruments.key });
+  if (inserted.length === 0) throw conflict(`Version ${q.version ?? '1'} of ${q.id} is already imported. Give the new one another version.`);
+  return parsed.definition;
+}
+
+/** Scores and stores a completed measure; a risk answer raises an alert in the same breath. */
+export async function recordResponse(
+  db: Db,
+  input: {
+    practiceId: string;
+    clientId: string;
+    definition: InstrumentDefinition;
+    answers: Answers;
+    via: 'portal' | 'link' | 'in_session';
+    ratedBy?: 'client' | 'practitioner';
+    raterId?: string | null;
+    requestId?: string | null;
+    sessionId?: string | null;
+  },
+) {
+  const score = scoreResponse(input.definition, input.answers);
+  if (input.requestId) {
+    // Single use: the request is claimed before the answers are stored.
+    const claimed = await db
+      .update(measureRequests)
+      .set({ status: 'completed', completedAt: new Date() })
+      .where(and(eq(measureRequests.practiceId, input.practiceId), eq(measureRequests.id, input.requestId), eq(measureRequests.status, 'open')))
+      .returning({ id: measureRequests.id });
+    if (claimed.length === 0) throw conflict('This questionnaire has already been completed.');
+  }
+  const [row] = await db
+    .insert(measureResponses)
+    .values({
+      practiceId: input.practiceId,
+      clientId: input.clientId,
+      instrumentKey: score.instrument,
+      instrumentVersion: score.version,
+      answers: score.answers,
+      total: score.total,
+      severityKey: score.severity.key,
+      subscales: score.subscales,
+      risk: score.risk,
+      riskRules: score.riskRules.map((r) => r.key),
+      ratedBy: input.ratedBy ?? 'client',
+      raterId: input.raterId ?? null,
+      via: input.via,
+      requestId: input.requestId ?? null,
+      sessionId: input.sessionId ?? null,
+    })
+    .returning({ id: measureResponses.id, completedAt: measureResponses.completedAt });
+  if (!row) throw notFound('The response');
+  let alertId: string | null = null;
+  if (score.risk) {
+    const [alert] = await db
+      .insert(riskAlerts)
+      .values({ practiceId: input.practiceId, clientId: input.clientId, responseId: row.id, rules: score.riskRules.map((r) => r.label) })
+      .returning({ id: riskAlerts.id });
+    alertId = alert?.id ?? null;
+  }
+  return { id: row.id, completedAt: row.completedAt, score, alertId };
+}
+
+export function newLinkExpiry(now = new Date(), days = 7): Date {
+  return new Date(now.getTime() + days * 86_400_000);
+}
+
+export async function createRequest(
+  db: Db,
+  actor: Actor,
+  clientId: string,
+  input: { instrumentKey: string; channel: 'portal' | 'link' | 'in_session'; sessionId?: string | null; tokenHash?: string | null; expiresAt?: Date | null },
+) {
+  const definition = await findInstrument(db, actor.practiceId, input.instrumentKey);
+  const [row] = await db
+    .insert(measureRequests)
+    .values({
+      practiceId: actor.practiceId,
+      clientId,
+      instrumentKey: definition.questionnaire.id,
+      instrumentVersion: String(definition.questionnaire.version ?? '1'),
+      channel: input.channel,
+      tokenHash: input.tokenHash ?? null,
+      expiresAt: input.expiresAt ?? null,
+      sessionId: input.sessionId ?? null,
+      createdBy: actor.userId,
+    })
+    .returning();
+  if (!row) throw notFound('The request');
+  return { ...requestView(row), title: definition.questionnaire.title ?? definition.questionnaire.id };
+}
+
+type RequestRow = typeof measureRequests.$inferSelect;
+const requestView = (r: RequestRow) => ({
+  id: r.id,
+  clientId: r.clientId,
+  instrumentKey: r.instrumentKey,
+  channel: r.channel,
+  status: r.status === 'open' && r.expiresAt && r.expiresAt < new Date() ? 'expired' : r.status,
+  expiresAt: r.expiresAt,
+  createdAt: r.createdAt,
+  completedAt: r.completedAt,
+});
+
+/** An open link request by the hash of its token; expired or used ones say so. */
+export async function openLink(db: Db, practiceId: string, hash: string, now = new Date()) {
+  const [row] = await db.select().from(measureRequests).where(and(eq(measureRequests.practiceId, practiceId), eq(measureRequests.tokenHash, hash), eq(measureRequests.channel, 'link')));
+  if (!row) throw notFound('This link');
+  if (row.status !== 'open') throw new DomainError('conflict', 'This questionnaire has already been completed, so the link no longer opens. Thank you.');
+  if (row.expiresAt && row.expiresAt < now) throw new DomainError('conflict', 'This link has expired. Ask your practitioner for a new one.');
+  return row;
+}
+
+/** Everything about a client's measures: each instrument over time, with change that means something. */
+export async function clientMeasures(db: Db, practiceId: string, clientId: string) {
+  const rows = await db
+    .select()
+    .from(measureResponses)
+    .where(and(eq(measureResponses.practiceId, practiceId), eq(measureResponses.clientId, clientId)))
+    .orderBy(asc(measureResponses.completedAt));
+  const requests = await db
+    .select()
+    .from(measureRequests)
+    .where(and(eq(measureRequests.practiceId, practiceId), eq(measureRequests.clientId, clientId), eq(measureRequests.status, 'open')))
+    .orderBy(desc(measureRequests.createdAt));
+  const keys = [...new Set(rows.map((r) => `${r.instrumentKey}|${r.ratedBy}`))];
+  const summaries = [];
+  for (const key of keys) {
+    const [instrumentKey = '', ratedBy = 'client'] = key.split('|');
+    const definition = await findInstrument(db, practiceId, instrumentKey).catch(() => null);
+    const list = rows.filter((r) => r.instrumentKey === instrumentKey && r.ratedBy === ratedBy);
+    const first = list[0];
+    const last = list[list.length - 1];
+    const change = definition && first && last && list.length > 1 ? reliableChangeFor(definition, first.total, last.total) : null;
+    summaries.push({
+      instrumentKey,
+      ratedBy,
+      title: definition?.questionnaire.title ?? instrumentKey,
+      bands: definition?.scoring.severity?.bands ?? [],
+      scores: list.map((r) => ({ responseId: r.id, at: r.completedAt, total: r.total, severityKey: r.severityKey, risk: r.risk, sessionId: r.sessionId })),
+      change,
+      clinical: change && definition ? clinicalSignificance(definition, change) : null,
+      notOnTrack: definition && list.length > 0 ? notOnTrackFor(definition, list.map((r) => r.total)) : null,
+    });
+  }
+  const firstLast = (k: string) => {
+    const list = rows.filter((r) => r.instrumentKey === k && r.ratedBy === 'client');
+    return list.length >= 2 ? ([list[0]!.total, list[list.length - 1]!.total] as const) : null;
+  };
+  const phq9 = firstLast('phq-9');
+  const gad7 = firstLast('gad-7');
+  return {
+    summaries,
+    nhsTalkingTherapies: phq9 && gad7 ? nhsTalkingTherapiesOutcome({ phq9, gad7 }) : null,
+    openRequests: requests.map(requestView),
+  };
+}
+
+/** Risk alerts not yet acknowledged, for the clients this person sees. */
+export async function openRiskAlerts(db: Db, actor: Actor) {
+  const visible = await visiblePractitionerIds(db, actor);
+  const rows = await db
+    .select({
+      id: riskAlerts.id,
+      clientId: riskAlerts.clientId,
+      clientName: clients.name,
+      rules: riskAlerts.rules,
+      raisedAt: riskAlerts.raisedAt,
+      instrumentKey: measureResponses.instrumentKey,
+      total: measureResponses.total,
+    })
+    .from(riskAlerts)
+    .innerJoin(clients, and(eq(clients.practiceId, riskAlerts.practiceId), eq(clients.id, riskAlerts.clientId)))
+    .innerJoin(measureResponses, and(eq(measureResponses.practiceId, riskAlerts.practiceId), eq(measureResponses.id, riskAlerts.responseId)))
+    .where(
+      and(
+        eq(riskAlerts.practiceId, actor.practiceId),
+        isNull(riskAlerts.acknowledgedAt),
+        visible === null
+          ? undefined
+          : inArray(
+              riskAlerts.clientId,
+              db
+                .select({ id: careRelationships.clientId })
+                .from(careRelationships)
+                .where(and(eq(careRelationships.practiceId, actor.practiceId), inArray(careRelationships.practitionerId, visible.length ? visible : [actor.userId]))),
+            ),
+      ),
+    )
+    .orderBy(asc(riskAlerts.raisedAt));
+  return rows;
+}
+
+export async function acknowledgeRiskAlert(db: Db, actor: Actor, alertId: string, note: string) {
+  const [alert] = await db.select().from(riskAlerts).where(and(eq(riskAlerts.practiceId, actor.practiceId), eq(riskAlerts.id, alertId)));
+  if (!alert) throw notFound('The alert');
+  const [row] = await db
+    .update(riskAlerts)
+    .set({ acknowledgedAt: new Date(), acknowledgedBy: actor.userId, acknowledgementNote: note })
+    .where(and(eq(riskAlerts.practiceId, actor.practiceId), eq(riskAlerts.id, alertId), isNull(riskAlerts.acknowledgedAt)))
+    .returning();
+  if (!row) throw conflict('This alert was already acknowledged.');
+  const [by] = await db.select({ name: users.displayName }).from(users).where(and(eq(users.practiceId, actor.practiceId), eq(users.id, actor.userId)));
+  return { id: row.id, clientId: row.clientId, acknowledgedAt: row.acknowledgedAt, acknowledgedByName: by?.name ?? '', note: row.acknowledgementNote ?? '' };
+}
+
+/** The client's own open requests (portal channel), with the instruments to show. */
+export async function portalRequests(db: Db, actor: Actor) {
+  if (!actor.clientId) throw notFound('Your record');
+  const rows = await db
+    .select()
+    .from(measureRequests)
+    .where(and(eq(measureRequests.practiceId, actor.practiceId), eq(measureRequests.clientId, actor.clientId), eq(measureRequests.status, 'open'), eq(measureRequests.channel, 'portal')))
+    .orderBy(asc(measureRequests.createdAt));
+  return Promise.all(rows.map(async (r) => ({ ...requestView(r), definition: await findInstrument(db, actor.practiceId, r.instrumentKey) })));
+}
+

@@ -1,0 +1,120 @@
+import type { FastifyInstance } from 'fastify';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client.js';
+import { auditLog, measureRequests } from '../../db/schema/index.js';
+import { inventedGardenCheck } from '../../domain/measures/testing/invented.js';
+import { createTestApp, createTestPractice, signIn, type TestPractice } from '../testing/harness.js';
+
+let app: FastifyInstance;
+let database: Database;
+let close: () => Promise<void>;
+let p: TestPractice;
+const cookies: Record<string, string> = {};
+const as = (who: string, method: 'GET' | 'POST', url: string, payload?: object) => app.inject({ method, url, payload, headers: who ? { cookie: cookies[who] ?? '' } : {} });
+const phq9 = (values: number[]) => Object.fromEntries(values.map((v, i) => [String(i + 1), v]));
+
+beforeAll(async () => {
+  ({ app, database, close } = await createTestApp());
+  p = await createTestPractice(database);
+  for (const who of ['admin', 'practitioner', 'unrelated', 'clientUser'] as const) cookies[who] = await signIn(app, p.slug, p.emails[who]);
+});
+afterAll(() => close());
+
+describe('giving and scoring measures', () => {
+  it('lists the shipped instruments with their sources', async () => {
+    const list = (await as('practitioner', 'GET', '/api/instruments')).json();
+    expect(list.map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining(['phq-9', 'phq-2', 'gad-7', 'gad-2', 'ucla-3', 'k10']));
+    expect(list.find((i: { id: string }) => i.id === 'phq-9').citations.join(' ')).toMatch(/Kroenke/);
+  });
+
+  it('scores a PHQ-9 given in session and raises a risk alert for item 9 at any total, until acknowledged with a note', async () => {
+    const res = await as('practitioner', 'POST', `/api/clients/${p.clientId}/measures`, { instrumentKey: 'phq-9', answers: phq9([0, 0, 0, 0, 0, 0, 0, 0, 1]) });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ score: { total: 1, severity: { key: 'none-minimal' }, risk: true }, alertRaised: true, crisisResources: 'Call 988.' });
+    const alerts = (await as('practitioner', 'GET', '/api/risk-alerts')).json();
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ clientName: 'Amara Okafor', instrumentKey: 'phq-9', total: 1 });
+    expect((await as('unrelated', 'GET', '/api/risk-alerts')).json()).toEqual([]);
+    expect((await as('practitioner', 'GET', '/api/todo')).json().riskAlerts.map((a: { id: string }) => a.id)).toEqual([alerts[0].id]);
+    expect((await as('unrelated', 'POST', `/api/risk-alerts/${alerts[0].id}/acknowledge`, { note: 'x' })).statusCode).toBe(404);
+    expect((await as('practitioner', 'POST', `/api/risk-alerts/${alerts[0].id}/acknowledge`, { note: '' })).statusCode).toBe(400);
+    const ack = await as('practitioner', 'POST', `/api/risk-alerts/${alerts[0].id}/acknowledge`, { note: 'Called her the same hour; safety plan reviewed, she is safe tonight.' });
+    expect(ack.statusCode).toBe(200);
+    expect(ack.json().acknowledgedByName).toBe('practitioner');
+    expect((await as('practitioner', 'GET', '/api/risk-alerts')).json()).toEqual([]);
+    const logged = await database.db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.practiceId, p.practiceId), eq(auditLog.recordId, alerts[0].id)));
+    expect(logged.map((l) => l.action)).toContain('risk_alert.acknowledge');
+  });
+
+  it('refuses answers that are incomplete or out of range, naming the question', async () => {
+    const short = await as('practitioner', 'POST', `/api/clients/${p.clientId}/measures`, { instrumentKey: 'phq-9', answers: phq9([0, 1]) });
+    expect(short.statusCode).toBe(400);
+    const high = await as('practitioner', 'POST', `/api/clients/${p.clientId}/measures`, { instrumentKey: 'phq-9', answers: phq9([0, 0, 0, 0, 0, 0, 0, 0, 7]) });
+    expect(high.statusCode).toBe(400);
+    expect(high.json().message).toMatch(/question 9/);
+    expect((await as('practitioner', 'POST', `/api/clients/${p.clientId}/measures`, { instrumentKey: 'nope', answers: {} })).statusCode).toBe(404);
+  });
+
+  it('opens a single-use link without sign-in that shows only the questions, and then never again', async () => {
+    const made = await as('practitioner', 'POST', `/api/clients/${p.clientId}/measure-requests`, { instrumentKey: 'gad-7', channel: 'link' });
+    expect(made.statusCode, made.body).toBe(201);
+    const url = new URL(made.json().linkUrl);
+    const token = url.pathname.replace('/m/', '');
+    const open = await as('', 'GET', `/api/public/measure-links/${token}`);
+    expect(open.statusCode).toBe(200);
+    expect(open.body).not.toContain('Amara');
+    expect(open.json().definition.questionnaire.id).toBe('gad-7');
+    const sent = await as('', 'POST', `/api/public/measure-links/${token}`, { answers: Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((i) => [String(i), 2])) });
+    expect(sent.statusCode, sent.body).toBe(201);
+    expect(sent.json()).toMatchObject({ alertRaised: false, crisisResources: null });
+    expect(sent.body).not.toContain('total');
+    expect((await as('', 'GET', `/api/public/measure-links/${token}`)).statusCode).toBe(409);
+    expect((await as('', 'POST', `/api/public/measure-links/${token}`, { answers: {} })).statusCode).toBe(409);
+    expect((await as('', 'GET', `/api/public/measure-links/${p.practiceId}.not-a-real-token`)).statusCode).toBe(404);
+    // The link reaches nothing else: it is not a session.
+    expect((await app.inject({ method: 'GET', url: `/api/clients/${p.clientId}`, headers: { cookie: `liminal_session=${token}` } })).statusCode).toBe(401);
+  });
+
+  it('refuses an expired link', async () => {
+    const made = (await as('practitioner', 'POST', `/api/clients/${p.clientId}/measure-requests`, { instrumentKey: 'phq-2', channel: 'link' })).json();
+    await database.db.update(measureRequests).set({ expiresAt: new Date(Date.now() - 1000) }).where(and(eq(measureRequests.practiceId, p.practiceId), eq(measureRequests.id, made.id)));
+    const res = await as('', 'GET', `/api/public/measure-links/${new URL(made.linkUrl).pathname.replace('/m/', '')}`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toMatch(/expired/);
+  });
+
+  it('lets the client complete a portal request, shows crisis resources on a risk answer, and shows change over time to the practitioner', async () => {
+    const made = (await as('practitioner', 'POST', `/api/clients/${p.clientId}/measure-requests`, { instrumentKey: 'phq-9', channel: 'portal' })).json();
+    const open = (await as('clientUser', 'GET', '/api/portal/measures')).json();
+    expect(open.map((r: { id: string }) => r.id)).toContain(made.id);
+    const done = await as('clientUser', 'POST', `/api/portal/measures/${made.id}`, { answers: phq9([3, 3, 3, 3, 2, 2, 2, 1, 2]) });
+    expect(done.statusCode, done.body).toBe(201);
+    expect(done.json()).toMatchObject({ score: { total: 21, severity: { key: 'severe' } }, alertRaised: true, crisisResources: 'Call 988.' });
+    expect((await as('clientUser', 'POST', `/api/portal/measures/${made.id}`, { answers: phq9([0, 0, 0, 0, 0, 0, 0, 0, 0]) })).statusCode).toBe(404);
+    await as('practitioner', 'POST', `/api/clients/${p.clientId}/measures`, { instrumentKey: 'phq-9', answers: phq9([1, 1, 1, 1, 0, 0, 1, 0, 0]) });
+    const view = (await as('practitioner', 'GET', `/api/clients/${p.clientId}/measures`)).json();
+    const s = view.summaries.find((x: { instrumentKey: string }) => x.instrumentKey === 'phq-9');
+    expect(s.scores.map((x: { total: number }) => x.total)).toEqual([1, 21, 5]);
+    expect(s.change).toMatchObject({ before: 1, after: 5, reliable: false });
+    expect(s.change.rule).toMatch(/NHS Talking Therapies/);
+  });
+
+  it('imports a licensed instrument the practice holds only when its definition is sound, and says what is wrong', async () => {
+    const bad = await as('admin', 'POST', '/api/instruments', { definition: { questionnaire: { resourceType: 'Questionnaire', id: 'phq-9' } } });
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json().fields).length).toBeGreaterThan(0);
+    expect((await as('practitioner', 'POST', '/api/instruments', { definition: {} })).statusCode).toBe(403);
+    const good = inventedGardenCheck();
+    const imported = await as('admin', 'POST', '/api/instruments', { definition: good });
+    expect(imported.statusCode, imported.body).toBe(201);
+    expect((await as('admin', 'POST', '/api/instruments', { definition: good })).statusCode).toBe(409);
+    const list = (await as('practitioner', 'GET', '/api/instruments')).json();
+    expect(list.find((i: { id: string }) => i.id === good.questionnaire.id)).toMatchObject({ source: 'imported' });
+    // Another practice does not see it.
+    const other = await createTestPractice(database);
+    const otherCookie = await signIn(app, other.slug, other.emails.practitioner);
+    const theirs = (await app.inject({ method: 'GET', url: '/api/instruments', headers: { cookie: otherCookie } })).json();
+    expect(theirs.map((i: { id: string }) => i.id)).not.toContain(good.questionnaire.id);
+  });
+});
