@@ -262,3 +262,17 @@ export async function portalRequests(db: Db, actor: Actor) {
   return Promise.all(rows.map(async (r) => ({ ...requestView(r), definition: await findInstrument(db, actor.practiceId, r.instrumentKey) })));
 }
 
+
+/** One stored response with what an export needs: the client's name and who rated it. */
+export async function responseForExport(db: Db, practiceId: string, clientId: string, responseId: string) {
+  const [found] = await db
+    .select({ row: measureResponses, clientName: clients.name })
+    .from(measureResponses)
+    .innerJoin(clients, and(eq(clients.practiceId, measureResponses.practiceId), eq(clients.id, measureResponses.clientId)))
+    .where(and(eq(measureResponses.practiceId, practiceId), eq(measureResponses.clientId, clientId), eq(measureResponses.id, responseId)));
+  if (!found) throw notFound('That measure');
+  const [rater] = found.row.raterId
+    ? await db.select({ id: users.id, displayName: users.displayName }).from(users).where(and(eq(users.practiceId, practiceId), eq(users.id, found.row.raterId)))
+    : [];
+  return { ...found, rater: rater ?? null };
+}

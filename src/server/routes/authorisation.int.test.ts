@@ -48,6 +48,8 @@ const rec = {
   associateDiagnosisId: '',
   alertId: '',
   associateAlertId: '',
+  responseId: '',
+  associateResponseId: '',
   portalRequestId: '',
   instrumentKey: '',
 };
@@ -77,8 +79,8 @@ function idsFor(forAssociateClient = false): Array<{ prefix: string; kind: Kind;
       prefix: '/api/clients/',
       kind: 'client',
       params: forAssociateClient
-        ? { id: a.associateClientId, chapterId: rec.associateChapterId, practitionerId: a.associate, themeId: rec.associateThemeId, diagnosisId: rec.associateDiagnosisId, version: '1' }
-        : { id: a.clientId, chapterId: rec.chapterId, practitionerId: rec.colleagueId, themeId: rec.themeId, diagnosisId: rec.diagnosisId, version: '1' },
+        ? { id: a.associateClientId, chapterId: rec.associateChapterId, practitionerId: a.associate, themeId: rec.associateThemeId, diagnosisId: rec.associateDiagnosisId, version: '1', responseId: rec.associateResponseId }
+        : { id: a.clientId, chapterId: rec.chapterId, practitionerId: rec.colleagueId, themeId: rec.themeId, diagnosisId: rec.diagnosisId, version: '1', responseId: rec.responseId },
     },
     { prefix: '/api/sessions/', kind: 'client', params: { id: forAssociateClient ? rec.associateHeldSessionId : rec.heldSessionId } },
   ];
@@ -261,6 +263,8 @@ beforeAll(async () => {
     expect(measured.statusCode, measured.body).toBe(201);
     const alerts = (await as(`a.${who}`, 'GET', '/api/risk-alerts')).json();
     const alertId = alerts.find((x: { clientId: string }) => x.clientId === clientId).id;
+    if (key === 'associate') rec.associateResponseId = measured.json().responseId;
+    else rec.responseId = measured.json().responseId;
     if (key === 'associate') rec.associateAlertId = alertId;
     else {
       rec.alertId = alertId;

@@ -21,7 +21,7 @@ let database: Database;
 let close: () => Promise<void>;
 let p: TestPractice;
 const cookies: Record<string, string> = {};
-const ids = { session: '', associateSession: '', note: '', associateNote: '', relational: '', associateRelational: '', chapter: '', associateChapter: '', theme: '', diagnosis: '' };
+const ids = { response: '', associateResponse: '', session: '', associateSession: '', note: '', associateNote: '', relational: '', associateRelational: '', chapter: '', associateChapter: '', theme: '', diagnosis: '' };
 let getRoutes: string[] = [];
 
 const as = (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object, headers: Record<string, string> = {}) =>
@@ -63,6 +63,9 @@ beforeAll(async () => {
     const review = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
     await as(who, 'PUT', `/api/clients/${clientId}/chapters/${chapter}/plan/draft`, { draftVersion: null, content: { clientIntentions: 'To feel less alone.', problems: [], themeIds: [theme.json().id] }, reviewDate: review });
     await as(who, 'POST', `/api/clients/${clientId}/chapters/${chapter}/plan/versions`, { draftVersion: 1 });
+    const measured = await as(who, 'POST', `/api/clients/${clientId}/measures`, { instrumentKey: 'phq-2', answers: { '1': 2, '2': 1 } });
+    expect(measured.statusCode, measured.body).toBe(201);
+    Object.assign(ids, assoc ? { associateResponse: measured.json().responseId } : { response: measured.json().responseId });
     if (assoc) Object.assign(ids, { associateSession: session, associateNote: note.json().id, associateRelational: relational.json().id, associateChapter: chapter });
     else Object.assign(ids, { session, note: note.json().id, relational: relational.json().id, chapter, theme: theme.json().id, diagnosis: dx.json().id });
   }
@@ -80,7 +83,7 @@ function urlsFor(path: string): string[] {
       ['/api/progress-notes/', { noteId: assoc ? ids.associateNote : ids.note }],
       ['/api/relational-notes/', { noteId: assoc ? ids.associateRelational : ids.relational }],
       ['/api/sessions/', { id: assoc ? ids.associateSession : ids.session }],
-      ['/api/clients/', { id: assoc ? p.associateClientId : p.clientId, chapterId: assoc ? ids.associateChapter : ids.chapter, version: '1' }],
+      ['/api/clients/', { id: assoc ? p.associateClientId : p.clientId, chapterId: assoc ? ids.associateChapter : ids.chapter, version: '1', responseId: assoc ? ids.associateResponse : ids.response }],
       ['/api/people/', { id: p.practitioner }],
       ['/api/inquiries/', { id: randomUUID() }],
       ['/api/instruments/', { key: 'phq-9' }],

@@ -98,6 +98,14 @@ describe('giving and scoring measures', () => {
     expect(s.scores.map((x: { total: number }) => x.total)).toEqual([1, 21, 5]);
     expect(s.change).toMatchObject({ before: 1, after: 5, reliable: false });
     expect(s.change.rule).toMatch(/NHS Talking Therapies/);
+
+    const bundle = await as('practitioner', 'GET', `/api/clients/${p.clientId}/measures/${s.scores[1].responseId}/fhir`);
+    expect(bundle.statusCode, bundle.body).toBe(200);
+    const resources = bundle.json().entry.map((e: { resource: { resourceType: string } }) => e.resource);
+    expect(resources.map((r: { resourceType: string }) => r.resourceType)).toContain('QuestionnaireResponse');
+    const total = resources.find((r: { resourceType: string; code?: { coding: Array<{ code: string }> } }) => r.resourceType === 'Observation' && r.code?.coding.some((c) => c.code === '44261-6'));
+    expect(total.valueQuantity.value).toBe(21);
+    expect((await as('unrelated', 'GET', `/api/clients/${p.clientId}/measures/${s.scores[1].responseId}/fhir`)).statusCode).toBe(404);
   });
 
   it('imports a licensed instrument the practice holds only when its definition is sound, and says what is wrong', async () => {

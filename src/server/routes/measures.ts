@@ -13,8 +13,11 @@ import {
   portalRequests,
   practiceInstruments,
   recordResponse,
+  responseForExport,
 } from '../../db/repos/measures.js';
 import { getPractice } from '../../db/repos/practice.js';
+import { scoreResponse } from '../../domain/measures/score.js';
+import { measureBundle } from '../fhir/measures.js';
 import { isClientUser } from '../../domain/people/roles.js';
 import { forbidden, notFound } from '../../domain/shared/errors.js';
 import { newToken, splitScopedToken, tokenHash } from '../auth/tokens.js';
@@ -207,6 +210,36 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
       const view = await clientMeasures(db, me.actor.practiceId, request.params.id);
       await audit(db, request, me, { action: 'measures.read', clientId: request.params.id, recordType: 'measure_response', recordId: null });
       return view;
+    },
+  );
+
+  app.get(
+    '/clients/:id/measures/:responseId/fhir',
+    {
+      schema: {
+        operationId: 'exportMeasureFhir',
+        tags: ['measures'],
+        summary: 'A completed measure as a FHIR R4 Bundle: the QuestionnaireResponse and its Observations, LOINC-coded where codes exist',
+        params: z.object({ id: uuid, responseId: uuid }),
+        response: { 200: z.looseObject({ resourceType: z.literal('Bundle') }), ...errors(401, 404) },
+      },
+    },
+    async (request) => {
+      const me = await staff(db, request);
+      await requireClientAccess(db, me.actor, request.params.id);
+      const found = await responseForExport(db, me.actor.practiceId, request.params.id, request.params.responseId);
+      const definition = await findInstrument(db, me.actor.practiceId, found.row.instrumentKey);
+      const bundle = measureBundle({
+        definition,
+        answers: found.row.answers,
+        score: scoreResponse(definition, found.row.answers),
+        response: { id: found.row.id, completedAt: found.row.completedAt, via: found.row.via as 'portal' | 'link' | 'in_session', ratedBy: found.row.ratedBy as 'client' | 'practitioner' },
+        patient: { id: found.row.clientId, display: found.clientName },
+        author: found.rater ? { id: found.rater.id, display: found.rater.displayName } : undefined,
+        fhirBase: `${config.publicUrl}/fhir`,
+      });
+      await audit(db, request, me, { action: 'measure.export_fhir', clientId: request.params.id, recordType: 'measure_response', recordId: found.row.id });
+      return bundle as unknown as { resourceType: 'Bundle' };
     },
   );
 
