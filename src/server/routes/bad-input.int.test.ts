@@ -107,6 +107,8 @@ async function state() {
     plans: await n('treatment_plans'),
     themes: await n('themes'),
     reflections: await n('session_reflections'),
+    measures: await n('measure_responses'),
+    measureRequests: await n('measure_requests'),
     client,
     chapter,
     session,
@@ -241,6 +243,25 @@ const writeRoutes: WriteRoute[] = [
     asClient: true,
   },
 ];
+
+writeRoutes.push(
+  {
+    name: 'completing a measure in session',
+    method: 'POST',
+    url: () => `/api/clients/${p.clientId}/measures`,
+    valid: () => ({ instrumentKey: 'phq-2', answers: { '1': 0, '2': 1 }, ratedBy: 'client' }),
+    required: ['instrumentKey', 'answers'],
+    text: [],
+  },
+  {
+    name: 'asking for a measure',
+    method: 'POST',
+    url: () => `/api/clients/${p.clientId}/measure-requests`,
+    valid: () => ({ instrumentKey: 'gad-7', channel: 'link' }),
+    required: ['instrumentKey', 'channel'],
+    text: [],
+  },
+);
 
 /** The body with one field, perhaps nested (`fields.plan`), set to a value. */
 function withField(body: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
