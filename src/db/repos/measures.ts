@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { careRelationships, clients, importedInstruments, measureRequests, measureResponses, riskAlerts, users } from '../schema/index.js';
+import { careRelationships, clients, importedInstruments, measureRequests, measureResponses, measureSchedules, riskAlerts, users } from '../schema/index.js';
+import { isDue, type ScheduleEvent, type ScheduleRule } from '../../domain/measures/schedule.js';
 import type { Actor } from '../../domain/people/roles.js';
 import { clinicalSignificance, nhsTalkingTherapiesOutcome, notOnTrackFor, reliableChangeFor } from '../../domain/measures/change.js';
 import { type InstrumentDefinition, parseInstrumentDefinition } from '../../domain/measures/definition.js';
@@ -275,4 +276,72 @@ export async function responseForExport(db: Db, practiceId: string, clientId: st
     ? await db.select({ id: users.id, displayName: users.displayName }).from(users).where(and(eq(users.practiceId, practiceId), eq(users.id, found.row.raterId)))
     : [];
   return { ...found, rater: rater ?? null };
+}
+
+/** The client's measure schedules. */
+export function listSchedules(db: Db, practiceId: string, clientId: string) {
+  return db
+    .select({ id: measureSchedules.id, instrumentKey: measureSchedules.instrumentKey, rule: measureSchedules.rule, everyWeeks: measureSchedules.everyWeeks, active: measureSchedules.active, version: measureSchedules.version })
+    .from(measureSchedules)
+    .where(and(eq(measureSchedules.practiceId, practiceId), eq(measureSchedules.clientId, clientId)))
+    .orderBy(asc(measureSchedules.createdAt));
+}
+
+/** Sets (or replaces) the schedule for one instrument; `active: false` pauses it. */
+export async function setSchedule(
+  db: Db,
+  actor: Actor,
+  clientId: string,
+  input: { instrumentKey: string; rule: ScheduleRule; everyWeeks: number | null; active: boolean },
+) {
+  const definition = await findInstrument(db, actor.practiceId, input.instrumentKey);
+  const values = { rule: input.rule, everyWeeks: input.rule === 'every_n_weeks' ? (input.everyWeeks ?? 4) : null, active: input.active };
+  await db
+    .insert(measureSchedules)
+    .values({ practiceId: actor.practiceId, clientId, instrumentKey: definition.questionnaire.id, createdBy: actor.userId, ...values })
+    .onConflictDoUpdate({ target: [measureSchedules.practiceId, measureSchedules.clientId, measureSchedules.instrumentKey], set: { ...values, version: sql`${measureSchedules.version} + 1` } });
+  return listSchedules(db, actor.practiceId, clientId);
+}
+
+/**
+ * Makes the portal requests an event calls for under the client's schedules (a session held, a
+ * phase move, or time passing — checked when the portal is opened). Returns how many were made.
+ */
+export async function applySchedules(db: Db, practiceId: string, clientId: string, event: ScheduleEvent, by: string | null, now = new Date()): Promise<number> {
+  const schedules = (await listSchedules(db, practiceId, clientId)).filter((s) => s.active);
+  let made = 0;
+  for (const s of schedules) {
+    const [open] = await db
+      .select({ id: measureRequests.id })
+      .from(measureRequests)
+      .where(
+        and(
+          eq(measureRequests.practiceId, practiceId),
+          eq(measureRequests.clientId, clientId),
+          eq(measureRequests.instrumentKey, s.instrumentKey),
+          eq(measureRequests.status, 'open'),
+          sql`(${measureRequests.expiresAt} is null or ${measureRequests.expiresAt} > ${now.toISOString()})`,
+        ),
+      )
+      .limit(1);
+    const [last] = await db
+      .select({ at: sql<Date>`greatest(
+          (select max(r.completed_at) from measure_responses r where r.practice_id = ${practiceId} and r.client_id = ${clientId} and r.instrument_key = ${s.instrumentKey}),
+          (select max(q.created_at) from measure_requests q where q.practice_id = ${practiceId} and q.client_id = ${clientId} and q.instrument_key = ${s.instrumentKey}))` })
+      .from(sql`(select 1) as one`);
+    const lastAt = last?.at ? new Date(last.at) : null;
+    if (!isDue({ rule: s.rule as ScheduleRule, everyWeeks: s.everyWeeks, openRequest: open !== undefined, lastAskedOrAnswered: lastAt }, event, now)) continue;
+    const definition = await findInstrument(db, practiceId, s.instrumentKey).catch(() => null);
+    if (!definition) continue;
+    await db.insert(measureRequests).values({
+      practiceId,
+      clientId,
+      instrumentKey: definition.questionnaire.id,
+      instrumentVersion: String(definition.questionnaire.version ?? '1'),
+      channel: 'portal',
+      createdBy: by,
+    });
+    made += 1;
+  }
+  return made;
 }

@@ -1,3 +1,4 @@
+import { applySchedules } from '../../db/repos/measures.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireClientAccess } from '../../db/repos/access.js';
@@ -77,6 +78,7 @@ export const journeyRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const me = await writer(request, request.params.id);
       const chapter = await movePhase(db, me.actor, request.params.id, request.params.chapterId, request.body.to, request.body.note);
+      await applySchedules(db, me.actor.practiceId, request.params.id, 'phase_changed', me.actor.userId);
       await audit(db, request, me, { action: 'chapter.move', clientId: request.params.id, recordType: 'chapter', recordId: chapter.id });
       return chapter;
     },

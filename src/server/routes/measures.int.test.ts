@@ -125,4 +125,28 @@ describe('giving and scoring measures', () => {
     const theirs = (await app.inject({ method: 'GET', url: '/api/instruments', headers: { cookie: otherCookie } })).json();
     expect(theirs.map((i: { id: string }) => i.id)).not.toContain(good.questionnaire.id);
   });
+
+  it('asks through the portal on schedule: after each held session, at a phase change, and every n weeks', async () => {
+    const client = await createTestPractice(database);
+    const c: Record<string, string> = {};
+    for (const who of ['practitioner', 'clientUser'] as const) c[who] = await signIn(app, client.slug, client.emails[who]);
+    const call = (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => app.inject({ method, url, payload, headers: { cookie: c[who] ?? '' } });
+    const portalKeys = async () => ((await call('clientUser', 'GET', '/api/portal/measures')).json() as Array<{ instrumentKey: string }>).map((r) => r.instrumentKey).sort();
+    expect((await call('practitioner', 'PUT', `/api/clients/${client.clientId}/measure-schedules`, { instrumentKey: 'gad-7', rule: 'phase_change' })).statusCode).toBe(200);
+    expect((await call('practitioner', 'PUT', `/api/clients/${client.clientId}/measure-schedules`, { instrumentKey: 'ucla-3', rule: 'every_n_weeks', everyWeeks: 4 })).statusCode).toBe(200);
+    // Never asked before: the every-4-weeks one is due at once; the phase one waits.
+    expect(await portalKeys()).toEqual(['ucla-3']);
+    const chapterId = (await call('practitioner', 'GET', `/api/clients/${client.clientId}/journey`)).json().chapters[0].id;
+    await call('practitioner', 'POST', `/api/clients/${client.clientId}/chapters/${chapterId}/moves`, { to: 'assessment' });
+    expect(await portalKeys()).toEqual(['gad-7', 'ucla-3']);
+    // Still open: moving again does not ask twice.
+    await call('practitioner', 'POST', `/api/clients/${client.clientId}/chapters/${chapterId}/moves`, { to: 'diagnosis' });
+    expect(await portalKeys()).toEqual(['gad-7', 'ucla-3']);
+    const list = (await call('practitioner', 'GET', `/api/clients/${client.clientId}/measure-schedules`)).json();
+    expect(list.map((s: { instrumentKey: string; rule: string }) => [s.instrumentKey, s.rule])).toEqual([
+      ['gad-7', 'phase_change'],
+      ['ucla-3', 'every_n_weeks'],
+    ]);
+    expect((await call('practitioner', 'PUT', `/api/clients/${client.clientId}/measure-schedules`, { instrumentKey: 'phq-9', rule: 'every_n_weeks', everyWeeks: 0 })).statusCode).toBe(400);
+  });
 });

@@ -14,6 +14,9 @@ import {
   practiceInstruments,
   recordResponse,
   responseForExport,
+  applySchedules,
+  listSchedules,
+  setSchedule,
 } from '../../db/repos/measures.js';
 import { getPractice } from '../../db/repos/practice.js';
 import { scoreResponse } from '../../domain/measures/score.js';
@@ -243,6 +246,55 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  const scheduleOut = z.object({ id: z.string(), instrumentKey: z.string(), rule: z.string(), everyWeeks: z.number().nullable(), active: z.boolean(), version: z.number() });
+
+  app.get(
+    '/clients/:id/measure-schedules',
+    {
+      schema: {
+        operationId: 'listMeasureSchedules',
+        tags: ['measures'],
+        summary: 'When this client is asked for each measure: every session, every n weeks, or at phase changes',
+        params: idParams,
+        response: { 200: z.array(scheduleOut), ...errors(401, 404) },
+      },
+    },
+    async (request) => {
+      const me = await staff(db, request);
+      await requireClientAccess(db, me.actor, request.params.id);
+      const list = await listSchedules(db, me.actor.practiceId, request.params.id);
+      await audit(db, request, me, { action: 'measure_schedules.read', clientId: request.params.id, recordType: 'measure_schedule', recordId: null });
+      return list;
+    },
+  );
+
+  app.put(
+    '/clients/:id/measure-schedules',
+    {
+      schema: {
+        operationId: 'setMeasureSchedule',
+        tags: ['measures'],
+        summary: 'Set or pause the schedule of one instrument for this client; requests then go to the portal when due',
+        params: idParams,
+        body: z.object({
+          instrumentKey: z.string().max(80),
+          rule: z.enum(['every_session', 'every_n_weeks', 'phase_change']),
+          everyWeeks: z.number().int().min(1, 'at least every week').max(52, 'at most every 52 weeks').nullable().default(null),
+          active: z.boolean().default(true),
+        }),
+        response: { 200: z.array(scheduleOut), ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const me = await clinician(request, request.params.id);
+      const list = await setSchedule(db, me.actor, request.params.id, request.body);
+      await audit(db, request, me, { action: 'measure_schedule.set', clientId: request.params.id, recordType: 'measure_schedule', recordId: null });
+      // A schedule that is due now (every n weeks, never asked) asks at once.
+      await applySchedules(db, me.actor.practiceId, request.params.id, 'time_passed', me.actor.userId);
+      return list;
+    },
+  );
+
   app.get(
     '/risk-alerts',
     {
@@ -307,7 +359,9 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const me = await signedIn(db, request);
-      if (!isClientUser(me.actor.roles)) throw notFound('The portal');
+      if (!isClientUser(me.actor.roles) || !me.actor.clientId) throw notFound('The portal');
+      // Schedules that run on time (every n weeks) are checked when the client comes by.
+      await applySchedules(db, me.actor.practiceId, me.actor.clientId, 'time_passed', null);
       return portalRequests(db, me.actor);
     },
   );

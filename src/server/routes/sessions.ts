@@ -1,3 +1,4 @@
+import { applySchedules } from '../../db/repos/measures.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
@@ -183,6 +184,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       const { me, session } = await sessionFor(request, request.params.id, true);
       const updated = await changeSessionStatus(db, me.actor.practiceId, session.id, request.body);
       await audit(db, request, me, { action: `session.${request.body.status}`, clientId: session.clientId, recordType: 'session', recordId: session.id });
+      if (request.body.status === 'held') await applySchedules(db, me.actor.practiceId, session.clientId, 'session_held', me.actor.userId);
       return updated;
     },
   );
