@@ -5,7 +5,13 @@ import { isDue, type ScheduleEvent, type ScheduleRule } from '../../domain/measu
 import type { Actor } from '../../domain/people/roles.js';
 import { clinicalSignificance, nhsTalkingTherapiesOutcome, notOnTrackFor, reliableChangeFor } from '../../domain/measures/change.js';
 import { type InstrumentDefinition, parseInstrumentDefinition } from '../../domain/measures/definition.js';
-import { findShippedInstrument, shippedInstrumentIds, shippedInstruments } from '../../domain/measures/instruments/index.js';
+import { liminalInstruments, shippedInstruments } from '../../domain/measures/instruments/index.js';
+import { checkinDropped } from '../../domain/measures/instruments/relationship-checkin.js';
+
+/** Every practice has the published, free instruments and Liminal's own (connection profile, check-in). */
+const builtIn: readonly InstrumentDefinition[] = [...shippedInstruments, ...liminalInstruments];
+const builtInIds = builtIn.map((d) => d.questionnaire.id);
+const findBuiltIn = (id: string) => builtIn.find((d) => d.questionnaire.id === id);
 import { type Answers, scoreResponse } from '../../domain/measures/score.js';
 import { conflict, DomainError, invalid, notFound } from '../../domain/shared/errors.js';
 import { visiblePractitionerIds } from './access.js';
@@ -20,13 +26,13 @@ export async function practiceInstruments(db: Db, practiceId: string): Promise<A
   const latest = new Map<string, InstrumentDefinition>();
   for (const row of imported) latest.set(row.key, row.definition as InstrumentDefinition);
   return [
-    ...shippedInstruments.map((definition) => ({ definition, source: 'shipped' as const })),
+    ...builtIn.map((definition) => ({ definition, source: 'shipped' as const })),
     ...[...latest.values()].map((definition) => ({ definition, source: 'imported' as const })),
   ];
 }
 
 export async function findInstrument(db: Db, practiceId: string, key: string): Promise<InstrumentDefinition> {
-  const shipped = findShippedInstrument(key);
+  const shipped = findBuiltIn(key);
   if (shipped) return shipped;
   const all = await practiceInstruments(db, practiceId);
   const found = all.find((i) => i.definition.questionnaire.id === key);
@@ -36,7 +42,7 @@ export async function findInstrument(db: Db, practiceId: string, key: string): P
 
 /** Imports a licensed instrument the practice holds, validated with messages that name each problem. */
 export async function importInstrument(db: Db, actor: Actor, input: unknown) {
-  const parsed = parseInstrumentDefinition(input, { reservedIds: shippedInstrumentIds });
+  const parsed = parseInstrumentDefinition(input, { reservedIds: builtInIds });
   if (!parsed.ok) {
     const fields = Object.fromEntries(parsed.problems.slice(0, 30).map((p) => [p.path || 'definition', p.message]));
     const first = parsed.problems[0];
@@ -179,7 +185,15 @@ export async function clientMeasures(db: Db, practiceId: string, clientId: strin
     const list = rows.filter((r) => r.instrumentKey === instrumentKey && r.ratedBy === ratedBy);
     const first = list[0];
     const last = list[list.length - 1];
-    const change = definition && first && last && list.length > 1 ? reliableChangeFor(definition, first.total, last.total) : null;
+    // Instruments without a published reliable-change rule (Liminal's own) show their scores without a change label.
+    const attempt = <T>(f: () => T): T | null => {
+      try {
+        return f();
+      } catch {
+        return null;
+      }
+    };
+    const change = definition && first && last && list.length > 1 ? attempt(() => reliableChangeFor(definition, first.total, last.total)) : null;
     summaries.push({
       instrumentKey,
       ratedBy,
@@ -188,7 +202,9 @@ export async function clientMeasures(db: Db, practiceId: string, clientId: strin
       scores: list.map((r) => ({ responseId: r.id, at: r.completedAt, total: r.total, severityKey: r.severityKey, risk: r.risk, sessionId: r.sessionId })),
       change,
       clinical: change && definition ? clinicalSignificance(definition, change) : null,
-      notOnTrack: definition && list.length > 0 ? notOnTrackFor(definition, list.map((r) => r.total)) : null,
+      notOnTrack: definition && list.length > 0 ? attempt(() => notOnTrackFor(definition, list.map((r) => r.total))) : null,
+      // The relationship check-in: a gentle flag when the latest is well below this client's usual.
+      checkinDrop: instrumentKey === 'relationship-checkin' && last ? checkinDropped(list.slice(0, -1).map((r) => r.total), last.total) : null,
     });
   }
   const firstLast = (k: string) => {

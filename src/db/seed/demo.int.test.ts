@@ -259,6 +259,23 @@ describe('the demo practice', () => {
     expect(dx.map((d) => d.code)).toEqual(expect.arrayContaining(['F43.23', 'Z60.3', 'Z65.8']));
   });
 
+  it('has measures moving as each story does: PHQ-9 and GAD-7 over the sessions, one risk answer already acknowledged', async () => {
+    const rows = await database.query<{ name: string; instrument_key: string; total: number; completed_at: Date }>(
+      `select c.name, r.instrument_key, r.total, r.completed_at from measure_responses r join clients c on c.practice_id = r.practice_id and c.id = r.client_id order by r.completed_at`,
+    );
+    const series = (name: string, key: string) => rows.filter((r) => r.name === name && r.instrument_key === key).map((r) => Number(r.total));
+    const daniel = series('Daniel Tsosie', 'phq-9');
+    expect(daniel.length).toBeGreaterThanOrEqual(2);
+    expect(daniel[0]! - daniel[daniel.length - 1]!).toBeGreaterThanOrEqual(6);
+    const seun = series('Seun Adebayo', 'phq-9');
+    expect(seun.length).toBeGreaterThanOrEqual(1);
+    const alerts = await database.query<{ acknowledged_at: Date | null; acknowledgement_note: string | null }>('select acknowledged_at, acknowledgement_note from risk_alerts');
+    expect(alerts.length).toBe(1);
+    expect(alerts[0]?.acknowledged_at).not.toBeNull();
+    const schedules = await database.query<{ n: number }>('select count(*)::int as n from measure_schedules');
+    expect(schedules[0]?.n).toBeGreaterThan(5);
+  });
+
   it('refuses to seed the demo twice, and leaves the first one as it was', async () => {
     const before = await database.query<{ n: number }>('select count(*)::int as n from clients');
     const attempt = seedDemo(database.db, { password, now });

@@ -8,6 +8,7 @@ import { DomainError } from '../../domain/shared/errors.js';
 import { hashPassword } from '../../server/auth/passwords.js';
 import type { Db } from '../client.js';
 import { type DocumentationPlan, planDocumentation } from './documentation.js';
+import { type MeasuresPlan, planMeasures } from './measures.js';
 import {
   careRelationships,
   chapters,
@@ -15,12 +16,15 @@ import {
   diagnoses,
   inquiries,
   inquiryReplies,
+  measureResponses,
+  measureSchedules,
   noteAddenda,
   phaseMoves,
   planVersions,
   practices,
   progressNotes,
   psychotherapyNotes,
+  riskAlerts,
   sessionReflections,
   sessions,
   supervisions,
@@ -111,6 +115,12 @@ export async function seedDemo(db: Db, opts: { password: string; now?: Date }): 
         if (rows.length > 0) await tx.insert(table).values(rows as never);
       }
     }
+    const m = plan.measures;
+    if (m) {
+      if (m.measureSchedules.length) await tx.insert(measureSchedules).values(m.measureSchedules);
+      if (m.measureResponses.length) await tx.insert(measureResponses).values(m.measureResponses);
+      if (m.riskAlerts.length) await tx.insert(riskAlerts).values(m.riskAlerts);
+    }
   });
 
   return { practiceId: plan.practice.practiceId, slug: demoSlug, practiceName: demoPractice.name, logins: plan.logins };
@@ -133,6 +143,7 @@ interface DemoPlan {
   inquiryReplies: Row<typeof inquiryReplies>[];
   logins: DemoLogin[];
   documentation?: DocumentationPlan;
+  measures?: MeasuresPlan;
 }
 
 /** FORCE movements as a held session might have visited them: in order, with returns. */
@@ -434,6 +445,12 @@ function planDemo(now: Date, passwordHash: string): DemoPlan {
       supervisorId: idOf(demoSupervision.supervisor),
     },
     movements: defaultForceMovements,
+  });
+  plan.measures = planMeasures({
+    practiceId,
+    now,
+    clients: demoClients.map((c) => ({ key: c.key, id: clientId(c.key), practitionerId: idOf(c.practitioner) })),
+    sessions: plan.sessions,
   });
   return plan;
 }

@@ -149,4 +149,24 @@ describe('giving and scoring measures', () => {
     ]);
     expect((await call('practitioner', 'PUT', `/api/clients/${client.clientId}/measure-schedules`, { instrumentKey: 'phq-9', rule: 'every_n_weeks', everyWeeks: 0 })).statusCode).toBe(400);
   });
+
+  it('takes the connection profile from the client and, separately, from the practitioner, and flags a drop in the relationship check-in', async () => {
+    const places = ['relationships', 'emotions', 'thoughts', 'body-environment', 'physical-health'];
+    const levels = ['personal', 'familial', 'social', 'ecological', 'spiritual'];
+    const profile = (v: number) => Object.fromEntries([...places, ...levels].map((k) => [k, v]));
+    const mine = await as('practitioner', 'POST', `/api/clients/${p.clientId}/measures`, { instrumentKey: 'connection-profile', answers: profile(3), ratedBy: 'practitioner' });
+    expect(mine.statusCode, mine.body).toBe(201);
+    expect(mine.json().score.subscales).toMatchObject({ places: 3, levels: 3 });
+    await as('practitioner', 'POST', `/api/clients/${p.clientId}/measures`, { instrumentKey: 'connection-profile', answers: profile(5) });
+    const checkin = (v: number) => Object.fromEntries(['listened', 'mattered', 'way-of-working', 'could-say', 'connected'].map((k) => [k, v]));
+    for (const v of [9, 9, 9, 6]) await as('practitioner', 'POST', `/api/clients/${p.clientId}/measures`, { instrumentKey: 'relationship-checkin', answers: checkin(v) });
+    const got = await as('practitioner', 'GET', `/api/clients/${p.clientId}/measures`);
+    expect(got.statusCode, got.body).toBe(200);
+    const view = got.json();
+    const ratings = view.summaries.filter((x: { instrumentKey: string }) => x.instrumentKey === 'connection-profile').map((x: { ratedBy: string; scores: Array<{ total: number }> }) => [x.ratedBy, x.scores[0]?.total]);
+    expect(ratings).toEqual(expect.arrayContaining([['practitioner', 3], ['client', 5]]));
+    const c = view.summaries.find((x: { instrumentKey: string }) => x.instrumentKey === 'relationship-checkin');
+    expect(c.checkinDrop.dropped).toBe(true);
+    expect(c.checkinDrop.rule).toMatch(/below/);
+  });
 });
