@@ -169,4 +169,33 @@ describe('giving and scoring measures', () => {
     expect(c.checkinDrop.dropped).toBe(true);
     expect(c.checkinDrop.rule).toMatch(/below/);
   });
+
+  it('reports caseload outcomes for a period without names: rates, average change and who is not on track', async () => {
+    const o = await createTestPractice(database);
+    const c: Record<string, string> = {};
+    for (const who of ['admin', 'practitioner', 'unrelated', 'clientUser'] as const) c[who] = await signIn(app, o.slug, o.emails[who]);
+    const give = (key: string, values: number[]) =>
+      app.inject({ method: 'POST', url: `/api/clients/${o.clientId}/measures`, headers: { cookie: c.practitioner! }, payload: { instrumentKey: key, answers: Object.fromEntries(values.map((v, i) => [String(i + 1), v])) } });
+    await give('phq-9', [2, 2, 2, 2, 2, 2, 1, 1, 0]); // 14, a case
+    await give('gad-7', [2, 2, 2, 2, 1, 1, 0]); // 10, a case
+    await give('phq-9', [1, 1, 1, 0, 0, 0, 0, 0, 0]); // 3
+    await give('gad-7', [1, 1, 1, 0, 0, 0, 0]); // 3
+    const from = new Date(Date.now() - 86400_000).toISOString();
+    const to = new Date(Date.now() + 86400_000).toISOString();
+    const url = `/api/outcomes?from=${from}&to=${to}`;
+    const report = await app.inject({ method: 'GET', url, headers: { cookie: c.admin! } });
+    expect(report.statusCode, report.body).toBe(200);
+    const r = report.json();
+    expect(r.clients).toBe(1);
+    expect(r.measures.find((m: { instrumentKey: string }) => m.instrumentKey === 'phq-9')).toMatchObject({ clientsWithChange: 1, averageChange: -11, reliableImprovementRate: 1 });
+    expect(r.nhsTalkingTherapies).toMatchObject({ pairedClients: 1, casesAtStart: 1, recoveryRate: 1, reliableRecoveryRate: 1 });
+    expect(report.body).not.toContain('Amara');
+    expect(report.body).not.toContain(o.clientId);
+    // A practitioner sees their own caseload; a colleague without those clients sees none of it.
+    expect((await app.inject({ method: 'GET', url, headers: { cookie: c.practitioner! } })).json().clients).toBe(1);
+    expect((await app.inject({ method: 'GET', url, headers: { cookie: c.unrelated! } })).json().clients).toBe(0);
+    expect((await app.inject({ method: 'GET', url: `${url}&practitionerId=${o.practitioner}`, headers: { cookie: c.unrelated! } })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url, headers: { cookie: c.clientUser! } })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: `/api/outcomes?from=${to}&to=${from}`, headers: { cookie: c.admin! } })).statusCode).toBe(400);
+  });
 });

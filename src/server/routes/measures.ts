@@ -19,10 +19,12 @@ import {
   setSchedule,
 } from '../../db/repos/measures.js';
 import { getPractice } from '../../db/repos/practice.js';
+import { caseloadOutcomes } from '../../db/repos/outcomes.js';
+import { visiblePractitionerIds } from '../../db/repos/access.js';
 import { scoreResponse } from '../../domain/measures/score.js';
 import { measureBundle } from '../fhir/measures.js';
 import { isClientUser } from '../../domain/people/roles.js';
-import { forbidden, notFound } from '../../domain/shared/errors.js';
+import { forbidden, invalid, notFound } from '../../domain/shared/errors.js';
 import { newToken, splitScopedToken, tokenHash } from '../auth/tokens.js';
 import { admin, audit, signedIn, staff } from '../guards.js';
 import { idempotent } from '../idempotency.js';
@@ -292,6 +294,36 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
       // A schedule that is due now (every n weeks, never asked) asks at once.
       await applySchedules(db, me.actor.practiceId, request.params.id, 'time_passed', me.actor.userId);
       return list;
+    },
+  );
+
+  app.get(
+    '/outcomes',
+    {
+      schema: {
+        operationId: 'getCaseloadOutcomes',
+        tags: ['measures'],
+        summary: 'Caseload outcomes for a period, de-identified: change by measure, reliable improvement and recovery rates, clients not on track',
+        querystring: z.object({
+          from: z.iso.datetime({ error: 'Use a date and time like 2026-01-01T00:00:00Z.' }),
+          to: z.iso.datetime({ error: 'Use a date and time like 2026-12-31T00:00:00Z.' }),
+          practitionerId: uuid.optional(),
+        }),
+        response: { 200: z.looseObject({ clients: z.number(), measures: z.array(z.looseObject({ instrumentKey: z.string() })) }), ...errors(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const me = await staff(db, request);
+      const from = new Date(request.query.from);
+      const to = new Date(request.query.to);
+      if (!(from < to)) throw invalid('The period must end after it starts.', { to: 'after the start' });
+      const visible = await visiblePractitionerIds(db, me.actor);
+      const chosen = request.query.practitionerId;
+      if (chosen && visible && !visible.includes(chosen)) throw notFound('That practitioner’s caseload');
+      const practitionerIds = chosen ? [chosen] : visible;
+      const report = await caseloadOutcomes(db, me.actor, { from, to, practitionerIds });
+      await audit(db, request, me, { action: 'outcomes.read', clientId: null, recordType: 'outcomes', recordId: null });
+      return report;
     },
   );
 
