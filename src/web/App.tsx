@@ -11,6 +11,7 @@ import { ClientsPage } from './routes/clients/ClientsPage';
 import { NewClientPage } from './routes/clients/NewClientPage';
 import { InquiriesPage } from './routes/inquiries/InquiriesPage';
 import { InquiryPage } from './routes/inquiries/InquiryPage';
+import { MeasureLinkPage } from './routes/measures/MeasureLinkPage';
 import { OutboxPage } from './routes/outbox/OutboxPage';
 import { PeoplePage } from './routes/people/PeoplePage';
 import { PortalPage } from './routes/portal/PortalPage';
@@ -32,6 +33,8 @@ export function App() {
       <Route path="/invite/:token" element={<InvitePage />} />
       <Route path="/p/:slug" element={<ReachOutPage />} />
       <Route path="/about" element={<AboutPage />} />
+      {/* A single-use questionnaire link: the questions only, nothing else of the app. */}
+      <Route path="/m/:token" element={<MeasureLinkPage />} />
 
       {/* Signed in. The session gate keeps pages mounted under the sign-in overlay. */}
       <Route element={<RequireSession />}>

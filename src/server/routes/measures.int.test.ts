@@ -198,4 +198,12 @@ describe('giving and scoring measures', () => {
     expect((await app.inject({ method: 'GET', url, headers: { cookie: c.clientUser! } })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: `/api/outcomes?from=${to}&to=${from}`, headers: { cookie: c.admin! } })).statusCode).toBe(400);
   });
+
+  it('shows change for a screener that has no caseness cut-off without failing', async () => {
+    await as('practitioner', 'POST', `/api/clients/${p.clientId}/measures`, { instrumentKey: 'k10', answers: Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => [String(i), 3])) });
+    await as('practitioner', 'POST', `/api/clients/${p.clientId}/measures`, { instrumentKey: 'k10', answers: Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => [String(i), 2])) });
+    const res = await as('practitioner', 'GET', `/api/clients/${p.clientId}/measures`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().summaries.find((x: { instrumentKey: string }) => x.instrumentKey === 'k10').scores).toHaveLength(2);
+  });
 });

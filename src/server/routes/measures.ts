@@ -467,7 +467,7 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.status(201).send({
         alertRaised: r.alertId !== null,
         crisisResources: await crisisFor(practiceId, r.score.risk),
-        message: 'Thank you. Your answers have reached your practitioner.',
+        message: 'Your answers have reached your practitioner.',
       });
     },
   );

@@ -18,6 +18,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { api } from '../api';
 import { isAdmin, useMe } from '../session/SessionContext';
 import { useCosignQueue } from '../routes/supervision/SupervisionPage';
+import { RiskAlertBanner } from '../components/measures/RiskAlerts';
 import { Brand } from './Brand';
 import { UserMenu } from './UserMenu';
 
@@ -48,6 +49,7 @@ export function StaffLayout() {
   const newInquiries = useNewInquiries(!me.mustSetUpMfa);
   const supervisor = me.user.roles.includes('supervisor');
   const cosignWaiting = useCosignQueue(supervisor && !me.mustSetUpMfa).data?.length ?? 0;
+  const clinician = me.user.roles.some((r) => r === 'practitioner' || r === 'associate' || r === 'supervisor');
 
   const care: Item[] = [
     { to: '/today', label: 'Today', icon: <IconSun size={18} aria-hidden /> },
@@ -128,6 +130,7 @@ export function StaffLayout() {
       </AppShell.Navbar>
       <AppShell.Main>
         <div style={{ maxWidth: 1200, margin: '0 auto' }}>
+          <RiskAlertBanner enabled={clinician && !me.mustSetUpMfa} />
           <Outlet />
         </div>
       </AppShell.Main>

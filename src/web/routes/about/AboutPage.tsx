@@ -1,5 +1,6 @@
 import { Anchor, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { icd10AttributionText, icd10Edition } from '../../../domain/diagnosis/attribution';
+import { liminalInstruments, shippedInstruments } from '../../../domain/measures/instruments/index';
 import { useDocumentTitle } from '../../components/PageHeader';
 import { PublicLayout } from '../../layout/PublicLayout';
 
@@ -58,6 +59,23 @@ export function AboutPage() {
                   the CDC&apos;s ICD-10-CM page
                 </Anchor>
                 .
+              </List.Item>
+              <List.Item>
+                <Text fw={600} span>
+                  Measures.
+                </Text>{' '}
+                The questionnaires Liminal ships are free to reproduce and are given as their authors published them; the connection
+                profile and the relationship check-in are Liminal&apos;s own. Instruments a practice imports are its own to license.
+                <List spacing={4} mt={6} size="sm">
+                  {[...shippedInstruments, ...liminalInstruments].map((d) => (
+                    <List.Item key={d.questionnaire.id}>
+                      <Text span fw={500}>
+                        {d.questionnaire.title ?? d.questionnaire.id}
+                      </Text>
+                      : {d.citations.join(' ')}
+                    </List.Item>
+                  ))}
+                </List>
               </List.Item>
               <List.Item>
                 <Text fw={600} span>

@@ -17,7 +17,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { IconCalendarEvent, IconClipboardText, IconNotes, IconPlus, IconRoute, IconSparkles, IconStethoscope, IconUser, IconX } from '@tabler/icons-react';
+import { IconCalendarEvent, IconChartLine, IconClipboardText, IconNotes, IconPlus, IconRoute, IconSparkles, IconStethoscope, IconUser, IconX } from '@tabler/icons-react';
 import { api } from '../../api';
 import { useDocumentTitle } from '../../components/PageHeader';
 import { Loading } from '../../components/States';
@@ -32,8 +32,9 @@ import { PlanSection } from './PlanSection';
 import { ProgressNotesSection } from './ProgressNotesSection';
 import { JourneySection } from './JourneySection';
 import { ProfileSection } from './ProfileSection';
+import { ClientMeasuresSection } from '../measures/ClientMeasuresSection';
 
-const tabs = ['journey', 'profile', 'sessions', 'notes', 'diagnosis', 'plan', 'emergence'] as const;
+const tabs = ['journey', 'profile', 'sessions', 'notes', 'diagnosis', 'plan', 'emergence', 'measures'] as const;
 type Tab = (typeof tabs)[number];
 
 /** One client: the relationship at the centre, their journey, their words, their sessions. */
@@ -118,6 +119,9 @@ export function ClientPage() {
           <Tabs.Tab value="emergence" leftSection={<IconSparkles size={16} aria-hidden />}>
             Emergence
           </Tabs.Tab>
+          <Tabs.Tab value="measures" leftSection={<IconChartLine size={16} aria-hidden />}>
+            Measures
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="journey">
           <JourneySection client={c} />
@@ -139,6 +143,9 @@ export function ClientPage() {
         </Tabs.Panel>
         <Tabs.Panel value="emergence">
           <EmergenceSection client={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="measures">
+          <ClientMeasuresSection client={c} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../components/dates';
 import { useDocumentTitle } from '../../components/PageHeader';
 import { Empty, Loading, LoadError } from '../../components/States';
 import { useMe } from '../../session/SessionContext';
+import { PortalQuestionnaires } from '../measures/PortalQuestionnaires';
 import { PortalPlan } from './PortalPlan';
 import { Reflections } from './Reflections';
 import { SharedNotes } from './SharedNotes';
@@ -77,6 +78,7 @@ export function PortalPage() {
         )}
       </Paper>
 
+      <PortalQuestionnaires />
       <Reflections />
       <SharedNotes />
       <PortalPlan />

@@ -1,11 +1,13 @@
 import { Badge, Button, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconCalendarDue, IconChecklist, IconClipboardCheck, IconMessageReply, IconPencil, IconSignature } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCalendarDue, IconChecklist, IconClipboardCheck, IconMessageReply, IconPencil, IconSignature } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api';
 import { formatDate, formatDateTime } from '../../components/dates';
 import { LoadError, Loading } from '../../components/States';
+import { instrumentShortName } from '../../components/measures/RiskAlerts';
+import type { RiskAlert } from '../../components/measures/types';
 import { notesKeys, type Todo } from '../../components/notes/types';
 
 export function useTodo(enabled = true) {
@@ -23,7 +25,8 @@ export function TodoList() {
   const returnedIds = new Set(t.returnedNotes.map((r) => r.noteId));
   const unsigned = t.unsignedNotes.filter((n) => !returnedIds.has(n.noteId));
   const plans = t.plansDueReview ?? [];
-  const total = t.returnedNotes.length + t.sessionsWithoutNote.length + unsigned.length + t.cosignQueue.length + plans.length;
+  const risks = (t as Todo & { riskAlerts?: RiskAlert[] }).riskAlerts ?? [];
+  const total = risks.length + t.returnedNotes.length + t.sessionsWithoutNote.length + unsigned.length + t.cosignQueue.length + plans.length;
 
   if (total === 0) {
     return (
@@ -45,6 +48,20 @@ export function TodoList() {
 
   return (
     <Stack gap="md">
+      {risks.length > 0 && (
+        <Group_ title="Risk answers to acknowledge" icon={<IconAlertTriangle size={18} aria-hidden />} color="red" count={risks.length}>
+          {risks.map((a) => (
+            <Item
+              key={a.id}
+              primary={`${a.clientName}: ${instrumentShortName(a.instrumentKey)} total ${a.total}`}
+              secondary={`Raised ${formatDateTime(a.raisedAt)}${a.rules[0] ? ` · ${a.rules[0]}` : ''}`}
+              to={`/clients/${a.clientId}?tab=measures`}
+              action="Open measures"
+              actionLabel={`Open the measures of ${a.clientName}`}
+            />
+          ))}
+        </Group_>
+      )}
       {t.returnedNotes.length > 0 && (
         <Group_ title="Returned by your supervisor" icon={<IconMessageReply size={18} aria-hidden />} color="clay" count={t.returnedNotes.length}>
           {t.returnedNotes.map((n) => (
