@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
+import { rowsOf } from '../rows.js';
 import type { Actor } from '../../domain/people/roles.js';
 import { nhsTalkingTherapiesOutcome, reliableChangeFor } from '../../domain/measures/change.js';
 import { findInstrument } from './measures.js';
@@ -13,8 +14,6 @@ interface Pair {
   last_total: number;
 }
 
-/** db.execute answers an array (postgres.js) or { rows } (PGlite). */
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []));
 
 /** A stable stand-in for a client in a de-identified report: no name, no id. */
 export const pseudonym = (practiceId: string, clientId: string): string =>

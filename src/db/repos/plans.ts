@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
+import { rowsOf } from '../rows.js';
 import { chapters, planAcknowledgements, planVersions, themes, treatmentPlans, users } from '../schema/index.js';
 import type { Actor } from '../../domain/people/roles.js';
 import { describePlanChanges, type PlanContent, publishProblems } from '../../domain/plans/plan.js';
@@ -166,9 +167,4 @@ export async function plansDueReview(db: Db, actor: Actor, today: string) {
     where tp.practice_id = ${actor.practiceId} and pv.review_date <= ${today}
     order by pv.review_date`);
   return rowsOf<Due>(rows).map((r) => ({ clientId: r.client_id, clientName: r.client_name, chapterId: r.chapter_id, reviewDate: r.review_date }));
-}
-
-/** db.execute answers an array (postgres.js) or { rows } (PGlite). */
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
 }

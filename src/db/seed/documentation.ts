@@ -1,4 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { sha256 } from '../repos/notes.js';
 import { emptyProgressFields, type NoteFormat, type ProgressFields } from '../../domain/notes/format.js';
 import { canonicalAddendumContent, canonicalNoteContent, inEffectOn, type SessionFacts, suggestServiceCode } from '../../domain/notes/progress.js';
 import { emptyRelationalFields } from '../../domain/notes/relational.js';
@@ -21,7 +22,6 @@ import { themeKey } from '../../domain/themes/arc.js';
 import { notePhrases, stories } from './documentation-data.js';
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
-const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
 const pick = <T>(list: readonly T[], i: number): T => list[i % list.length] as T;
 const DAY = 86_400_000;
 
