@@ -199,7 +199,7 @@ export async function clientMeasures(db: Db, practiceId: string, clientId: strin
       ratedBy,
       title: definition?.questionnaire.title ?? instrumentKey,
       bands: definition?.scoring.severity?.bands ?? [],
-      scores: list.map((r) => ({ responseId: r.id, at: r.completedAt, total: r.total, severityKey: r.severityKey, risk: r.risk, sessionId: r.sessionId })),
+      scores: list.map((r) => ({ responseId: r.id, at: r.completedAt, total: r.total, severityKey: r.severityKey, risk: r.risk, sessionId: r.sessionId, answers: r.answers })),
       change,
       clinical: change && definition ? attempt(() => clinicalSignificance(definition, change)) : null,
       notOnTrack: definition && list.length > 0 ? attempt(() => notOnTrackFor(definition, list.map((r) => r.total))) : null,

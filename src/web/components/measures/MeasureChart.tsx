@@ -3,7 +3,7 @@ import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine
 import { IconTable } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { ReferenceArea } from 'recharts';
+import { ReferenceArea, ReferenceLine } from 'recharts';
 import type { Band, InstrumentDefinition } from '../../../domain/measures/definition';
 import { api } from '../../api';
 import { formatDateTime } from '../dates';
@@ -17,7 +17,54 @@ function bandColour(index: number, count: number, higherIsWorse: boolean): strin
   return bandColours[higherIsWorse ? step : bandColours.length - 1 - step] ?? '#adb5bd';
 }
 
-const shortDate = (iso: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' }).format(new Date(iso));
+const shortDate = (when: string | number) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' }).format(new Date(when));
+
+/** What happened in the care around the scores: sessions held, and the chapter's phase moves. */
+export interface ChartMarkers {
+  /** When each held session started. */
+  sessions: string[];
+  /** Each phase move: when, and the phase's label ("The work"). */
+  moves: Array<{ at: string; label: string }>;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The time axis: every score and marker, with a little room at each end (at least a week shown). */
+function timeDomain(times: number[]): [number, number] {
+  if (times.length === 0) return [Date.now() - 3.5 * DAY, Date.now() + 3.5 * DAY];
+  let lo = Math.min(...times);
+  let hi = Math.max(...times);
+  if (hi - lo < 7 * DAY) {
+    const mid = (lo + hi) / 2;
+    lo = mid - 3.5 * DAY;
+    hi = mid + 3.5 * DAY;
+  }
+  const pad = (hi - lo) * 0.04;
+  return [lo - pad, hi + pad];
+}
+
+/** At most `count` ticks, evenly picked from the score dates so labels do not crowd. */
+function thin(times: number[], count: number): number[] {
+  if (times.length <= count) return times;
+  const step = (times.length - 1) / (count - 1);
+  return Array.from({ length: count }, (_, i) => times[Math.round(i * step)] ?? 0);
+}
+
+function markerWords(m: ChartMarkers | undefined): string | null {
+  if (!m || (m.sessions.length === 0 && m.moves.length === 0)) return null;
+  const parts: string[] = [];
+  if (m.sessions.length > 0) {
+    parts.push(
+      `The small grey ticks along the bottom mark the ${m.sessions.length} session${m.sessions.length === 1 ? '' : 's'} held` +
+        (m.sessions.length <= 6 ? ` (${m.sessions.map((t) => shortDate(t)).join(', ')})` : `, from ${shortDate(m.sessions[0]!)} to ${shortDate(m.sessions[m.sessions.length - 1]!)}`) +
+        '.',
+    );
+  }
+  if (m.moves.length > 0) {
+    parts.push(`The dashed lines mark the phase moves: ${m.moves.map((v) => `${v.label} from ${formatDateTime(v.at)}`).join('; ')}.`);
+  }
+  return parts.join(' ');
+}
 
 function directionWords(s: MeasureSummary): string | null {
   const c = s.change;
@@ -35,7 +82,7 @@ const clinicalWords = {
 } as const;
 
 /** One measure over time: the severity bands behind the points, the change in words with its rules, and the same data as a table. */
-export function MeasureChart({ summary: s }: { summary: MeasureSummary }) {
+export function MeasureChart({ summary: s, markers }: { summary: MeasureSummary; markers?: ChartMarkers }) {
   const id = useId();
   const [asTable, setAsTable] = useState(false);
   const definition = useQuery({
@@ -49,13 +96,19 @@ export function MeasureChart({ summary: s }: { summary: MeasureSummary }) {
   const min = bands[0]?.min ?? Math.min(0, ...s.scores.map((p) => p.total));
   const max = bands[bands.length - 1]?.max ?? Math.max(...s.scores.map((p) => p.total));
 
-  // Two points on one day need the time too, or the axis would show the same label twice.
-  const days = s.scores.map((p) => shortDate(p.at));
-  const repeated = days.some((d, i) => days.indexOf(d) !== i);
-  const data = s.scores.map((p) => ({
-    when: repeated ? `${shortDate(p.at)}, ${formatDateTime(p.at).split(', ').pop()}` : shortDate(p.at),
-    Total: p.total,
-  }));
+  // A time axis, so sessions and phase moves sit where they happened between the scores.
+  const data = s.scores.map((p) => ({ when: new Date(p.at).getTime(), Total: p.total }));
+  // The time span of the scores, with a little room either side: markers long before the first
+  // score would squeeze the scores into one corner, so only those within the span are drawn.
+  const first = Math.min(...data.map((d) => d.when));
+  const last = Math.max(...data.map((d) => d.when));
+  const pad = Math.max(7 * 86_400_000, (last - first) * 0.1);
+  const within = (t: number) => data.length === 0 || (t >= first - pad && t <= last + pad);
+  const sessionTimes = (markers?.sessions ?? []).map((t) => new Date(t).getTime()).filter(within);
+  const moves = (markers?.moves ?? []).map((m) => ({ ...m, t: new Date(m.at).getTime() })).filter((m) => within(m.t));
+  const [from, to] = timeDomain([...data.map((d) => d.when), ...sessionTimes, ...moves.map((m) => m.t)]);
+  const tick = Math.max(1, (max - min) * 0.06);
+  const markerText = markerWords(markers);
   const title = `${s.title}${s.ratedBy === 'practitioner' ? ' (practitioner’s rating)' : ''}`;
   const description =
     s.scores.length === 0
@@ -97,8 +150,19 @@ export function MeasureChart({ summary: s }: { summary: MeasureSummary }) {
             dotProps={{ r: 5, strokeWidth: 2 }}
             activeDotProps={{ r: 6 }}
             gridAxis="y"
-            lineChartProps={{ margin: { top: 8, right: 130, bottom: 0, left: 0 } }}
+            xAxisProps={{
+              type: 'number',
+              scale: 'time',
+              domain: [from, to],
+              ticks: thin(
+                data.map((d) => d.when),
+                6,
+              ),
+              tickFormatter: (t: number) => shortDate(t),
+            }}
+            lineChartProps={{ margin: { top: moves.length ? 22 : 8, right: 130, bottom: 0, left: 0 } }}
             tooltipAnimationDuration={150}
+            tooltipProps={{ labelFormatter: (t: unknown) => (typeof t === 'number' ? formatDateTime(new Date(t)) : String(t)) }}
           >
             {bands.map((b, i) => (
               <ReferenceArea
@@ -113,6 +177,30 @@ export function MeasureChart({ summary: s }: { summary: MeasureSummary }) {
                 label={{ value: b.label, position: 'right', fontSize: 11, fill: '#5c5f66' }}
               />
             ))}
+            {sessionTimes.map((t, i) => (
+              <ReferenceLine
+                key={`session-${i}-${t}`}
+                yAxisId="left"
+                ifOverflow="hidden"
+                segment={[
+                  { x: t, y: min },
+                  { x: t, y: min + tick },
+                ]}
+                stroke="#868e96"
+                strokeWidth={2}
+              />
+            ))}
+            {moves.map((m, i) => (
+              <ReferenceLine
+                key={`move-${i}-${m.t}`}
+                yAxisId="left"
+                x={m.t}
+                ifOverflow="hidden"
+                stroke="#5c5f66"
+                strokeDasharray="4 3"
+                label={{ value: m.label, position: 'top', fontSize: 11, fill: '#373a40' }}
+              />
+            ))}
           </LineChart>
         </div>
         <figcaption id={`${id}-desc`}>
@@ -120,6 +208,11 @@ export function MeasureChart({ summary: s }: { summary: MeasureSummary }) {
             The shaded bands are the published severity bands
             {definition.data ? ` (${definition.data.scoring.severity.source})` : ''}.
           </Text>
+          {markerText && (
+            <Text size="xs" c="dimmed" mt={2}>
+              {markerText}
+            </Text>
+          )}
         </figcaption>
       </figure>
 

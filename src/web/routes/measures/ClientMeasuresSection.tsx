@@ -3,13 +3,16 @@ import { notifications } from '@mantine/notifications';
 import { IconClipboardHeart, IconDeviceLaptop, IconLink, IconSend } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { phaseLabels } from '../../../domain/journey/phases';
 import type { InstrumentDefinition } from '../../../domain/measures/definition';
 import type { NhsTalkingTherapiesOutcome } from '../../../domain/measures/change';
 import { api, newIdempotencyKey } from '../../api';
 import { CopyField } from '../../components/CopyField';
 import { formatDate, formatDateTime } from '../../components/dates';
 import { FormError } from '../../components/FormError';
-import { MeasureChart } from '../../components/measures/MeasureChart';
+import type { Journey, Session } from '../../components/clinical/types';
+import { ConnectionRadar } from '../../components/measures/ConnectionRadar';
+import { type ChartMarkers, MeasureChart } from '../../components/measures/MeasureChart';
 import { QuestionnaireForm } from '../../components/measures/QuestionnaireForm';
 import { type ClientMeasures, type Completed, type Instrument, type MeasureRequest, measureKeys } from '../../components/measures/types';
 import { Empty, LoadError, Loading } from '../../components/States';
@@ -27,6 +30,7 @@ export function ClientMeasuresSection({ client }: { client: ClientLike }) {
   const measures = useQuery({ queryKey: measureKeys.client(client.id), queryFn: () => api.get<ClientMeasures>(`/api/clients/${client.id}/measures`) });
   const instruments = useQuery({ queryKey: measureKeys.instruments, queryFn: () => api.get<Instrument[]>('/api/instruments'), staleTime: 5 * 60_000 });
   const canGive = client.access === undefined || client.access === 'care';
+  const markers = useCareMarkers(client.id);
 
   return (
     <Stack gap="lg">
@@ -39,15 +43,34 @@ export function ClientMeasuresSection({ client }: { client: ClientLike }) {
         <>
           <OpenRequests requests={measures.data.openRequests} instruments={instruments.data ?? []} />
           {measures.data.nhsTalkingTherapies && <NhsOutcome outcome={measures.data.nhsTalkingTherapies} />}
+          <ConnectionRadar clientId={client.id} summaries={measures.data.summaries} />
           {measures.data.summaries.length === 0 ? (
             <Empty>No measures completed yet. When {client.name} answers one, it will be drawn here over time.</Empty>
           ) : (
-            measures.data.summaries.map((s) => <MeasureChart key={`${s.instrumentKey}-${s.ratedBy}`} summary={s} />)
+            measures.data.summaries.map((s) => <MeasureChart key={`${s.instrumentKey}-${s.ratedBy}`} summary={s} markers={markers} />)
           )}
         </>
       )}
     </Stack>
   );
+}
+
+/**
+ * Held sessions and phase moves, to mark on the measure charts. Shares its caches with the
+ * client page's sessions and journey; if either cannot be read, the charts simply go without.
+ */
+function useCareMarkers(clientId: string): ChartMarkers | undefined {
+  const sessions = useQuery({ queryKey: ['sessions', 'client', clientId], queryFn: () => api.get<Session[]>(`/api/clients/${clientId}/sessions`) });
+  const journey = useQuery({ queryKey: ['journey', clientId], queryFn: () => api.get<Journey>(`/api/clients/${clientId}/journey`) });
+  if (!sessions.data && !journey.data) return undefined;
+  const held = (sessions.data ?? []).filter((s) => s.status === 'held').map((s) => s.startsAt);
+  const moves = (journey.data?.chapters ?? [])
+    .flatMap((c) => c.moves)
+    // The first move opens the chapter; only changes of phase are marked.
+    .filter((m) => m.fromPhase !== null)
+    .map((m) => ({ at: m.movedAt, label: phaseLabels[m.toPhase] ?? m.toPhase }))
+    .sort((a, b) => a.at.localeCompare(b.at));
+  return { sessions: held.sort(), moves };
 }
 
 function GiveMeasure({ client, instruments, loading, error }: { client: ClientLike; instruments: Instrument[]; loading: boolean; error: unknown }) {
