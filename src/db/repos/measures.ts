@@ -6,7 +6,7 @@ import type { Actor } from '../../domain/people/roles.js';
 import { clinicalSignificance, nhsTalkingTherapiesOutcome, notOnTrackFor, reliableChangeFor } from '../../domain/measures/change.js';
 import { type InstrumentDefinition, parseInstrumentDefinition } from '../../domain/measures/definition.js';
 import { liminalInstruments, shippedInstruments } from '../../domain/measures/instruments/index.js';
-import { checkinDropped } from '../../domain/measures/instruments/relationship-checkin.js';
+import { CHECKIN_LOW_TOTAL, checkinDropped, relationshipCheckin } from '../../domain/measures/instruments/relationship-checkin.js';
 
 /** Every practice has the published, free instruments and Liminal's own (connection profile, check-in). */
 const builtIn: readonly InstrumentDefinition[] = [...shippedInstruments, ...liminalInstruments];
@@ -15,6 +15,13 @@ const findBuiltIn = (id: string) => builtIn.find((d) => d.questionnaire.id === i
 import { type Answers, scoreResponse } from '../../domain/measures/score.js';
 import { conflict, DomainError, invalid, notFound } from '../../domain/shared/errors.js';
 import { visiblePractitionerIds } from './access.js';
+import { getPractice } from './practice.js';
+
+/** How this practice judges change: its not-on-track score count and its per-instrument SD and reliability. */
+export async function changeSettings(db: Db, practiceId: string) {
+  const { settings } = await getPractice(db, practiceId);
+  return { after: settings.notOnTrackAfter, settingFor: (instrumentKey: string) => settings.measureChange[instrumentKey] };
+}
 
 /** The shipped instruments and this practice's imported ones (latest active version of each). */
 export async function practiceInstruments(db: Db, practiceId: string): Promise<Array<{ definition: InstrumentDefinition; source: 'shipped' | 'imported' }>> {
@@ -178,6 +185,7 @@ export async function clientMeasures(db: Db, practiceId: string, clientId: strin
     .where(and(eq(measureRequests.practiceId, practiceId), eq(measureRequests.clientId, clientId), eq(measureRequests.status, 'open')))
     .orderBy(desc(measureRequests.createdAt));
   const keys = [...new Set(rows.map((r) => `${r.instrumentKey}|${r.ratedBy}`))];
+  const practiceRules = await changeSettings(db, practiceId);
   const summaries = [];
   for (const key of keys) {
     const [instrumentKey = '', ratedBy = 'client'] = key.split('|');
@@ -193,7 +201,7 @@ export async function clientMeasures(db: Db, practiceId: string, clientId: strin
         return null;
       }
     };
-    const change = definition && first && last && list.length > 1 ? attempt(() => reliableChangeFor(definition, first.total, last.total)) : null;
+    const change = definition && first && last && list.length > 1 ? attempt(() => reliableChangeFor(definition, first.total, last.total, practiceRules.settingFor(instrumentKey))) : null;
     summaries.push({
       instrumentKey,
       ratedBy,
@@ -202,7 +210,8 @@ export async function clientMeasures(db: Db, practiceId: string, clientId: strin
       scores: list.map((r) => ({ responseId: r.id, at: r.completedAt, total: r.total, severityKey: r.severityKey, risk: r.risk, sessionId: r.sessionId, answers: r.answers })),
       change,
       clinical: change && definition ? attempt(() => clinicalSignificance(definition, change)) : null,
-      notOnTrack: definition && list.length > 0 ? attempt(() => notOnTrackFor(definition, list.map((r) => r.total))) : null,
+      notOnTrack: definition && list.length > 0 ? attempt(() => notOnTrackFor(definition, list.map((r) => r.total), { after: practiceRules.after, setting: practiceRules.settingFor(instrumentKey) }))
+          : null,
       // The relationship check-in: a gentle flag when the latest is well below this client's usual.
       checkinDrop: instrumentKey === 'relationship-checkin' && last ? checkinDropped(list.slice(0, -1).map((r) => r.total), last.total) : null,
     });
@@ -360,4 +369,38 @@ export async function applySchedules(db: Db, practiceId: string, clientId: strin
     made += 1;
   }
   return made;
+}
+
+/**
+ * A client's relationship check-ins, oldest first, each with its session, the five ratings in
+ * words, and the gentle flags: a low total, and a drop against this client's own recent ones.
+ */
+export async function relationshipCheckins(db: Db, practiceId: string, clientId: string) {
+  const rows = await db
+    .select({ id: measureResponses.id, sessionId: measureResponses.sessionId, completedAt: measureResponses.completedAt, total: measureResponses.total, answers: measureResponses.answers })
+    .from(measureResponses)
+    .where(
+      and(
+        eq(measureResponses.practiceId, practiceId),
+        eq(measureResponses.clientId, clientId),
+        eq(measureResponses.instrumentKey, relationshipCheckin.questionnaire.id),
+        eq(measureResponses.ratedBy, 'client'),
+      ),
+    )
+    .orderBy(asc(measureResponses.completedAt), asc(measureResponses.id));
+  const statements = (relationshipCheckin.questionnaire.item ?? []).filter((item) => item.type === 'choice');
+  return rows.map((row, index) => {
+    const drop = checkinDropped(rows.slice(0, index).map((r) => r.total), row.total);
+    return {
+      responseId: row.id,
+      sessionId: row.sessionId,
+      completedAt: row.completedAt,
+      total: row.total,
+      max: statements.length * 10,
+      low: row.total < CHECKIN_LOW_TOTAL,
+      dropped: drop.dropped,
+      rule: drop.rule,
+      items: statements.map((item) => ({ linkId: item.linkId, text: item.text ?? item.linkId, answer: row.answers[item.linkId] ?? null })),
+    };
+  });
 }

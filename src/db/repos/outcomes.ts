@@ -1,101 +1,143 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { rowsOf } from '../rows.js';
 import type { Actor } from '../../domain/people/roles.js';
-import { nhsTalkingTherapiesOutcome, reliableChangeFor } from '../../domain/measures/change.js';
-import { findInstrument } from './measures.js';
+import { type ChangeResult, hasReliableChangeRule, nhsTalkingTherapiesOutcome, notOnTrackFromEnds, reliableChangeFor, type ReliabilitySetting } from '../../domain/measures/change.js';
+import type { InstrumentDefinition } from '../../domain/measures/definition.js';
+import { changeSettings, findInstrument } from './measures.js';
 
-interface Pair {
-  client_id: string;
-  instrument_key: string;
+/** One client's series on one instrument in the period: how many scores, the first and the latest. */
+export interface OutcomePair {
+  clientId: string;
+  instrumentKey: string;
   n: number;
-  first_total: number;
-  last_total: number;
+  firstTotal: number;
+  lastTotal: number;
 }
-
 
 /** A stable stand-in for a client in a de-identified report: no name, no id. */
 export const pseudonym = (practiceId: string, clientId: string): string =>
-  `Client ${createHash('sha256').update(`${practiceId}:${clientId}`).digest('hex').slice(0, 6)}`;
+  `Client ${createHash('sha256').update(`${practiceId}:${clientId}`).digest('hex').slice(0, 8)}`;
 
 /**
- * Caseload outcomes for a period, de-identified: per instrument, how many clients had a first and
- * a latest score in the period, the average change, and the reliable improvement and deterioration
- * rates (each instrument's own rule); for PHQ-9 with GAD-7, the NHS Talking Therapies rates; and
- * clients not on track, by pseudonym. `practitionerIds` null means the whole practice.
+ * The pairs query. One pass over the client-rated scores in the period: `min` and `max` of a
+ * (time, total) array find each series' first and latest score without sorting, and the index on
+ * (practice, completed_at, rated_by, client, instrument, total) lets PostgreSQL read the index alone.
+ * Two scores of one series at the same instant would be told apart by their totals (the lower
+ * counts as first); a person cannot complete the same measure twice at once.
  */
-export async function caseloadOutcomes(db: Db, actor: Actor, input: { from: Date; to: Date; practitionerIds: string[] | null }) {
-  const scope = input.practitionerIds
-    ? sql`and r.client_id in (select cr.client_id from care_relationships cr where cr.practice_id = ${actor.practiceId}
-        and cr.practitioner_id in (${sql.join(input.practitionerIds.map((id) => sql`${id}::uuid`), sql`, `)}))`
+export function outcomePairsQuery(practiceId: string, from: Date, to: Date, practitionerIds: string[] | null): SQL {
+  const scope = practitionerIds
+    ? sql`and r.client_id in (select cr.client_id from care_relationships cr where cr.practice_id = ${practiceId}
+        and cr.practitioner_id in (${practitionerIds.length ? sql.join(practitionerIds.map((id) => sql`${id}::uuid`), sql`, `) : sql`null`}))`
     : sql``;
-  const result = await db.execute(sql`
-    with ordered as (
-      select r.client_id, r.instrument_key, r.total,
-             row_number() over (partition by r.client_id, r.instrument_key order by r.completed_at, r.id) as first_rank,
-             row_number() over (partition by r.client_id, r.instrument_key order by r.completed_at desc, r.id desc) as last_rank,
-             count(*) over (partition by r.client_id, r.instrument_key) as n
-      from measure_responses r
-      where r.practice_id = ${actor.practiceId} and r.rated_by = 'client'
-        and r.completed_at >= ${input.from.toISOString()} and r.completed_at < ${input.to.toISOString()}
-        ${scope}
-    )
-    select client_id::text, instrument_key, max(n)::int as n,
-           max(total) filter (where first_rank = 1) as first_total,
-           max(total) filter (where last_rank = 1) as last_total
-    from ordered where first_rank = 1 or last_rank = 1
-    group by client_id, instrument_key`);
-  const pairs = rowsOf<Pair>(result).map((p) => ({ ...p, first_total: Number(p.first_total), last_total: Number(p.last_total), n: Number(p.n) }));
+  return sql`
+    select r.client_id::text as client_id, r.instrument_key, count(*)::int as n,
+           (min(array[extract(epoch from r.completed_at)::float8, r.total::float8]))[2] as first_total,
+           (max(array[extract(epoch from r.completed_at)::float8, r.total::float8]))[2] as last_total
+    from measure_responses r
+    where r.practice_id = ${practiceId} and r.rated_by = 'client'
+      and r.completed_at >= ${from.toISOString()} and r.completed_at < ${to.toISOString()}
+      ${scope}
+    group by r.client_id, r.instrument_key`;
+}
 
-  const byInstrument = new Map<string, Pair[]>();
-  for (const p of pairs) byInstrument.set(p.instrument_key, [...(byInstrument.get(p.instrument_key) ?? []), p]);
+export async function outcomePairs(db: Db, practiceId: string, input: { from: Date; to: Date; practitionerIds: string[] | null }): Promise<OutcomePair[]> {
+  const result = await db.transaction(async (tx) => {
+    // A report over up to millions of rows: compiling it (JIT) costs more than it saves, and the
+    // grouping fits in memory with a larger working area than the default 4 MB.
+    await tx.execute(sql`set local jit = off`);
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    return tx.execute(outcomePairsQuery(practiceId, input.from, input.to, input.practitionerIds));
+  });
+  return rowsOf<{ client_id: string; instrument_key: string; n: number | string; first_total: number | string; last_total: number | string }>(result).map((p) => ({
+    clientId: p.client_id,
+    instrumentKey: p.instrument_key,
+    n: Number(p.n),
+    firstTotal: Number(p.first_total),
+    lastTotal: Number(p.last_total),
+  }));
+}
+
+export interface OutcomeRules {
+  /** The score count by which a series should show reliable improvement. */
+  after: number;
+  settingFor: (instrumentKey: string) => ReliabilitySetting | undefined;
+}
+
+const rate = (n: number, d: number) => (d === 0 ? null : n / d);
+
+/**
+ * The report from the pairs, de-identified: per instrument, how many clients had scores in the
+ * period and how many had two or more, the average change, the reliable improvement and
+ * deterioration rates (by the instrument's rule or the practice's SD and reliability); for PHQ-9
+ * with GAD-7, the NHS Talking Therapies rates; and the series not on track, by pseudonym.
+ */
+export function summariseOutcomes(
+  pairs: readonly OutcomePair[],
+  context: { practiceId: string; from: Date; to: Date; definitions: ReadonlyMap<string, InstrumentDefinition | null>; rules: OutcomeRules },
+) {
+  const byInstrument = new Map<string, OutcomePair[]>();
+  for (const p of pairs) {
+    const list = byInstrument.get(p.instrumentKey);
+    if (list) list.push(p);
+    else byInstrument.set(p.instrumentKey, [p]);
+  }
   const measures = [];
-  const notOnTrack: Array<{ client: string; instrumentKey: string; reason: string }> = [];
+  const notOnTrack: Array<{ client: string; instrumentKey: string; reason: string; rule: string }> = [];
   for (const [key, list] of byInstrument) {
-    const definition = await findInstrument(db, actor.practiceId, key).catch(() => null);
+    const definition = context.definitions.get(key) ?? null;
+    const setting = context.rules.settingFor(key);
     const repeated = list.filter((p) => p.n >= 2);
+    // Liminal's own instruments have no reliable-change rule unless the practice sets one: their change is reported without rates.
+    const judge = definition ? canJudge(definition, setting) : null;
     let improved = 0;
     let deteriorated = 0;
     let rule: string | null = null;
     for (const p of repeated) {
-      if (!definition) break;
-      try {
-        const change = reliableChangeFor(definition, p.first_total, p.last_total);
-        rule = change.rule;
-        if (change.reliable && change.direction === 'improvement') improved += 1;
-        if (change.reliable && change.direction === 'deterioration') {
-          deteriorated += 1;
-          notOnTrack.push({ client: pseudonym(actor.practiceId, p.client_id), instrumentKey: key, reason: 'Reliably worse than the first score in the period' });
-        }
-      } catch {
-        break; // Liminal's own instruments have no reliable-change rule: their change is reported without rates.
+      if (!judge) break;
+      const verdict = notOnTrackFromEnds({ first: p.firstTotal, latest: p.lastTotal, count: p.n, judge, after: context.rules.after });
+      const change = verdict.change as ChangeResult;
+      rule = change.rule;
+      if (change.direction === 'improvement') improved += 1;
+      if (change.direction === 'deterioration') deteriorated += 1;
+      if (verdict.notOnTrack) {
+        notOnTrack.push({
+          client: pseudonym(context.practiceId, p.clientId),
+          instrumentKey: key,
+          reason: verdict.reasons.map((r) => r.label).join('; '),
+          rule: verdict.reasons.map((r) => r.rule).join(' '),
+        });
       }
     }
-    const avg = repeated.length ? repeated.reduce((s, p) => s + (p.last_total - p.first_total), 0) / repeated.length : null;
+    const average = repeated.length ? repeated.reduce((s, p) => s + (p.lastTotal - p.firstTotal), 0) / repeated.length : null;
     measures.push({
       instrumentKey: key,
       title: definition?.questionnaire.title ?? key,
+      higherIsBetter: definition?.scoring.direction === 'higher-is-better',
       clients: list.length,
       clientsWithChange: repeated.length,
-      averageChange: avg === null ? null : Math.round(avg * 100) / 100,
-      reliableImprovementRate: rule && repeated.length ? improved / repeated.length : null,
-      reliableDeteriorationRate: rule && repeated.length ? deteriorated / repeated.length : null,
+      averageChange: average === null ? null : Math.round(average * 100) / 100,
+      reliableImprovementRate: rule ? rate(improved, repeated.length) : null,
+      reliableDeteriorationRate: rule ? rate(deteriorated, repeated.length) : null,
       rule,
     });
   }
 
   // NHS Talking Therapies: clients with at least two PHQ-9 and two GAD-7 scores in the period.
-  const phq = new Map((byInstrument.get('phq-9') ?? []).filter((p) => p.n >= 2).map((p) => [p.client_id, p]));
-  const gad = new Map((byInstrument.get('gad-7') ?? []).filter((p) => p.n >= 2).map((p) => [p.client_id, p]));
-  const both = [...phq.keys()].filter((id) => gad.has(id));
-  const outcomes = both.map((id) => nhsTalkingTherapiesOutcome({ phq9: [phq.get(id)!.first_total, phq.get(id)!.last_total], gad7: [gad.get(id)!.first_total, gad.get(id)!.last_total] }));
+  const gad = new Map((byInstrument.get('gad-7') ?? []).filter((p) => p.n >= 2).map((p) => [p.clientId, p]));
+  const outcomes = (byInstrument.get('phq-9') ?? []).flatMap((phq) => {
+    const g = gad.get(phq.clientId);
+    return phq.n >= 2 && g ? [nhsTalkingTherapiesOutcome({ phq9: [phq.firstTotal, phq.lastTotal], gad7: [g.firstTotal, g.lastTotal] })] : [];
+  });
   const cases = outcomes.filter((o) => o.caseAtStart);
-  const rate = (n: number, d: number) => (d === 0 ? null : n / d);
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  notOnTrack.sort((a, b) => order(a.client, b.client) || order(a.instrumentKey, b.instrumentKey) || order(a.reason, b.reason) || order(a.rule, b.rule));
   return {
-    from: input.from,
-    to: input.to,
-    clients: new Set(pairs.map((p) => p.client_id)).size,
+    from: context.from.toISOString(),
+    to: context.to.toISOString(),
+    clients: new Set(pairs.map((p) => p.clientId)).size,
     measures: measures.sort((a, b) => a.instrumentKey.localeCompare(b.instrumentKey)),
     nhsTalkingTherapies: {
       pairedClients: outcomes.length,
@@ -107,5 +149,33 @@ export async function caseloadOutcomes(db: Db, actor: Actor, input: { from: Date
       rule: 'NHS Talking Therapies Manual: recovery rates count clients who were a case at the start; improvement and deterioration count every client with paired PHQ-9 and GAD-7 scores',
     },
     notOnTrack,
+    notOnTrackAfter: context.rules.after,
   };
+}
+
+export type OutcomesReport = ReturnType<typeof summariseOutcomes>;
+
+/** The instrument's change rule as a judge, or null when it has none (and the practice set none). */
+function canJudge(definition: InstrumentDefinition, setting: ReliabilitySetting | undefined) {
+  if (!hasReliableChangeRule(definition, setting)) return null;
+  // Totals repeat across a caseload (a PHQ-9 has 28), so each (first, latest) pair is judged once.
+  const judged = new Map<string, ChangeResult>();
+  return (before: number, after: number): ChangeResult => {
+    const key = `${before}|${after}`;
+    let change = judged.get(key);
+    if (!change) {
+      change = reliableChangeFor(definition, before, after, setting);
+      judged.set(key, change);
+    }
+    return change;
+  };
+}
+
+/** Caseload outcomes for a period; `practitionerIds` null means the whole practice. */
+export async function caseloadOutcomes(db: Db, actor: Actor, input: { from: Date; to: Date; practitionerIds: string[] | null }): Promise<OutcomesReport> {
+  const pairs = await outcomePairs(db, actor.practiceId, input);
+  const definitions = new Map<string, InstrumentDefinition | null>();
+  for (const key of new Set(pairs.map((p) => p.instrumentKey))) definitions.set(key, await findInstrument(db, actor.practiceId, key).catch(() => null));
+  const rules = await changeSettings(db, actor.practiceId);
+  return summariseOutcomes(pairs, { practiceId: actor.practiceId, from: input.from, to: input.to, definitions, rules });
 }

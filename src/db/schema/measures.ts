@@ -103,7 +103,9 @@ export const measureResponses = pgTable(
     foreignKey({ columns: [t.practiceId, t.clientId], foreignColumns: [clients.practiceId, clients.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.practiceId, t.sessionId], foreignColumns: [sessions.practiceId, sessions.id] }),
     index('measure_responses_client_idx').on(t.practiceId, t.clientId, t.instrumentKey, t.completedAt),
-    index('measure_responses_time_idx').on(t.practiceId, t.completedAt),
+    // Time-range reads, and the outcomes report: every column it needs is in the index, so
+    // PostgreSQL reads the index alone (an index-only scan) and never the wide rows with answers.
+    index('measure_responses_outcomes_idx').on(t.practiceId, t.completedAt, t.ratedBy, t.clientId, t.instrumentKey, t.total),
   ],
 );
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { findShippedInstrument } from '../../domain/measures/instruments/index.js';
+import { connectionProfile, findShippedInstrument, relationshipCheckin } from '../../domain/measures/instruments/index.js';
 import { answerableItems, itemRange, requiredItems } from '../../domain/measures/definition.js';
 import { scoreResponse } from '../../domain/measures/score.js';
 import { measureResponses, measureSchedules, riskAlerts, sessions } from '../schema/index.js';
@@ -23,6 +23,41 @@ const trajectories: Record<string, Record<string, [number, number]>> = {
   tomasz: { 'phq-9': [14, 13], 'gad-7': [10, 9] },
   clarence: { 'phq-9': [13, 9], 'ucla-3': [9, 7] },
 };
+
+/**
+ * The connection profile, rated by the client and (separately) by the practitioner at the first, a
+ * middle and the latest held session, moving from isolated toward connected. Values in the order
+ * relationships, emotions, thoughts, body-environment, physical-health, personal, familial, social,
+ * ecological, spiritual. The practitioner sees the social isolation a little starker at first.
+ */
+const profileLinkIds = ['relationships', 'emotions', 'thoughts', 'body-environment', 'physical-health', 'personal', 'familial', 'social', 'ecological', 'spiritual'];
+const profiles: Record<string, { client: number[][]; practitioner: number[][] }> = {
+  ines: {
+    client: [
+      [3, 4, 4, 5, 6, 4, 5, 2, 5, 7],
+      [4, 5, 5, 5, 6, 5, 6, 4, 5, 8],
+      [6, 6, 5, 6, 7, 6, 7, 5, 6, 8],
+    ],
+    practitioner: [
+      [2, 3, 4, 4, 6, 4, 4, 2, 4, 7],
+      [4, 4, 5, 5, 6, 5, 5, 3, 5, 7],
+      [5, 6, 6, 6, 6, 6, 6, 5, 6, 8],
+    ],
+  },
+};
+
+/** Relationship check-in totals after each held session, oldest first: steady, with one clear drop to talk about. */
+const checkinTotals: Record<string, number[]> = {
+  ines: [44, 46, 45, 33, 44, 46],
+  daniel: [41, 43, 44, 45],
+};
+
+/** Five 0–10 answers adding up to a check-in total. */
+function checkinAnswers(total: number): Record<string, number> {
+  const ids = ['listened', 'mattered', 'way-of-working', 'could-say', 'connected'];
+  const base = Math.floor(total / ids.length);
+  return Object.fromEntries(ids.map((id, i) => [id, Math.min(10, base + (i < total % ids.length ? 1 : 0))]));
+}
 
 /** Answers that add up to a total, spread over the items, with item 9 of the PHQ-9 left at 0 unless asked. */
 function answersFor(instrument: string, total: number, risk = false): Record<string, number> {
@@ -112,6 +147,67 @@ export function planMeasures(input: {
             acknowledgementNote: 'Asked in session: passive thoughts after a bad week at the lab, no plan or intent. Safety plan written together; he has the crisis line and his cousin’s number.',
           });
         }
+      });
+    }
+    // Liminal's own measures: the connection profile (both raters) and the after-session check-in, over every held session.
+    const allHeld = input.sessions
+      .filter((s) => s.clientId === client.id && s.status === 'held')
+      .sort((a, b) => (a.startsAt as Date).getTime() - (b.startsAt as Date).getTime());
+    const profile = profiles[client.key];
+    if (profile && allHeld.length > 0) {
+      const at = [...new Set([0, Math.floor((allHeld.length - 1) / 2), allHeld.length - 1])];
+      at.forEach((sessionIndex, step) => {
+        const session = allHeld[sessionIndex]!;
+        const start = (session.startsAt as Date).getTime();
+        for (const ratedBy of ['client', 'practitioner'] as const) {
+          const values = profile[ratedBy][Math.min(step, profile[ratedBy].length - 1)]!;
+          const answers = Object.fromEntries(profileLinkIds.map((id, i) => [id, values[i] ?? 5]));
+          const score = scoreResponse(connectionProfile, answers);
+          out.measureResponses.push({
+            practiceId: input.practiceId,
+            id: randomUUID(),
+            clientId: client.id,
+            instrumentKey: 'connection-profile',
+            instrumentVersion: score.version,
+            answers: score.answers,
+            total: score.total,
+            severityKey: score.severity.key,
+            subscales: score.subscales,
+            risk: false,
+            riskRules: [],
+            ratedBy,
+            raterId: ratedBy === 'practitioner' ? client.practitionerId : null,
+            via: 'in_session',
+            sessionId: session.id as string,
+            // The client rates at the start of the session, the practitioner after it.
+            completedAt: new Date(Math.min(start + (ratedBy === 'client' ? 5 : 80) * 60_000, input.now.getTime())),
+          });
+        }
+      });
+    }
+    const totals = checkinTotals[client.key];
+    if (totals) {
+      allHeld.forEach((session, i) => {
+        const total = totals[i];
+        if (total === undefined) return;
+        const score = scoreResponse(relationshipCheckin, checkinAnswers(total));
+        out.measureResponses.push({
+          practiceId: input.practiceId,
+          id: randomUUID(),
+          clientId: client.id,
+          instrumentKey: 'relationship-checkin',
+          instrumentVersion: score.version,
+          answers: score.answers,
+          total: score.total,
+          severityKey: score.severity.key,
+          subscales: score.subscales,
+          risk: false,
+          riskRules: [],
+          via: 'portal',
+          sessionId: session.id as string,
+          // Given in the portal soon after the session.
+          completedAt: new Date(Math.min((session.startsAt as Date).getTime() + 90 * 60_000, input.now.getTime())),
+        });
       });
     }
   }

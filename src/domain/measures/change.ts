@@ -82,6 +82,12 @@ export interface ReliabilitySetting {
   reliability: number;
 }
 
+/** Whether change on this instrument can be judged: the practice set SD and reliability, or the instrument ships a rule. */
+export function hasReliableChangeRule(definition: InstrumentDefinition, setting?: ReliabilitySetting): boolean {
+  const rc = definition.scoring.reliableChange;
+  return setting !== undefined || rc?.threshold !== undefined || (rc?.sd !== undefined && rc.reliability !== undefined);
+}
+
 function checkScore(definition: InstrumentDefinition, name: string, score: number): void {
   finite(name, score);
   const range = totalRange(definition);
@@ -257,20 +263,28 @@ export interface NotOnTrack {
  * first once `after` scores have been given.
  */
 export function notOnTrack(input: { scores: readonly number[]; judge: (before: number, after: number) => ChangeResult; after?: number }): NotOnTrack {
+  const first = input.scores[0] ?? 0;
+  const latest = input.scores[input.scores.length - 1] ?? 0;
+  return notOnTrackFromEnds({ first, latest, count: input.scores.length, judge: input.judge, ...(input.after === undefined ? {} : { after: input.after }) });
+}
+
+/**
+ * The same rule from what it needs: the first score, the latest, and how many were given (for a
+ * report that reads only the ends of each series).
+ */
+export function notOnTrackFromEnds(input: { first: number; latest: number; count: number; judge: (before: number, after: number) => ChangeResult; after?: number }): NotOnTrack {
   const after = input.after ?? DEFAULT_NOT_ON_TRACK_AFTER;
   if (!Number.isInteger(after) || after < 2) throw invalid(`The not-on-track session count must be a whole number of at least 2; ${after} was given.`);
-  const first = input.scores[0];
-  const latest = input.scores[input.scores.length - 1];
-  if (input.scores.length < 2 || first === undefined || latest === undefined) return { notOnTrack: false, reasons: [], change: null };
-  const change = input.judge(first, latest);
+  if (input.count < 2) return { notOnTrack: false, reasons: [], change: null };
+  const change = input.judge(input.first, input.latest);
   const reasons: NotOnTrack['reasons'] = [];
   if (change.direction === 'deterioration') {
     reasons.push({ key: 'reliably-worse', label: 'Reliably worse than the first score', rule: `Liminal not-on-track rule: the latest score is reliably worse than the first (${change.rule})` });
   }
-  if (input.scores.length >= after && change.direction !== 'improvement') {
+  if (input.count >= after && change.direction !== 'improvement') {
     reasons.push({
       key: 'no-reliable-improvement',
-      label: `No reliable improvement after ${input.scores.length} scores`,
+      label: `No reliable improvement after ${input.count} scores`,
       rule: `Liminal not-on-track rule: no reliable improvement on the first score by score ${after} (a practice setting; ${change.rule})`,
     });
   }

@@ -247,8 +247,16 @@ export function scoreRange(definition: InstrumentDefinition, linkIds: readonly s
   return method === 'mean' ? { min: clean(min / linkIds.length), max: clean(max / linkIds.length) } : { min: clean(min), max: clean(max) };
 }
 
-/** The range of the total score. */
-export const totalRange = (definition: InstrumentDefinition) => scoreRange(definition, definition.scoring.total.items, definition.scoring.total.method);
+const totalRanges = new WeakMap<InstrumentDefinition, { min: number; max: number }>();
+
+/** The range of the total score (worked out once per definition: a report judges thousands of scores against it). */
+export const totalRange = (definition: InstrumentDefinition): { min: number; max: number } => {
+  const known = totalRanges.get(definition);
+  if (known) return { ...known };
+  const range = scoreRange(definition, definition.scoring.total.items, definition.scoring.total.method);
+  totalRanges.set(definition, range);
+  return { ...range };
+};
 
 /** Whether every possible total is a whole number (then severity bands must follow on without gaps). */
 export function totalIsWhole(definition: InstrumentDefinition): boolean {

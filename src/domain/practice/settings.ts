@@ -33,6 +33,13 @@ export const practiceSettingsSchema = z.object({
   unsignedNoteDays: z.number().int().min(1).max(30).default(3),
   /** Default interval between treatment-plan reviews. */
   planReviewDays: z.number().int().min(30).max(365).default(90),
+  /**
+   * The score count by which a client should show reliable improvement on a measure, or is
+   * flagged as not on track (Liminal's not-on-track rule).
+   */
+  notOnTrackAfter: z.number().int().min(2).max(52).default(6),
+  /** Per instrument, the SD and reliability the practice uses for reliable change instead of the published rule. */
+  measureChange: z.record(z.string(), z.object({ sd: z.number().positive(), reliability: z.number().min(0).lt(1) })).default({}),
 });
 
 /**
@@ -53,6 +60,8 @@ export const settingDefaults: PracticeSettings = {
   noteFormat: 'dap',
   unsignedNoteDays: 3,
   planReviewDays: 90,
+  notOnTrackAfter: 6,
+  measureChange: {},
 };
 export type PracticeSettings = z.infer<typeof practiceSettingsSchema>;
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { auditLog, measureRequests } from '../../db/schema/index.js';
 import { inventedGardenCheck } from '../../domain/measures/testing/invented.js';
-import { createTestApp, createTestPractice, signIn, type TestPractice } from '../testing/harness.js';
+import { createHeldSession, createTestApp, createTestPractice, signIn, type TestPractice } from '../testing/harness.js';
 
 let app: FastifyInstance;
 let database: Database;
@@ -206,4 +206,75 @@ describe('giving and scoring measures', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().summaries.find((x: { instrumentKey: string }) => x.instrumentKey === 'k10').scores).toHaveLength(2);
   });
+
+  it('shows each relationship check-in beside its session, with a gentle flag when it drops', async () => {
+    const o = await createTestPractice(database);
+    const c = await signIn(app, o.slug, o.emails.practitioner);
+    const sessions = [];
+    for (const daysAgo of [21, 14, 7]) sessions.push(await createHeldSession(database, o, { clientId: o.clientId, practitionerId: o.practitioner, daysAgo }));
+    const checkin = (v: number) => Object.fromEntries(['listened', 'mattered', 'way-of-working', 'could-say', 'connected'].map((k) => [k, v]));
+    for (const [i, v] of [9, 9, 5].entries()) {
+      const res = await app.inject({ method: 'POST', url: `/api/clients/${o.clientId}/measures`, headers: { cookie: c }, payload: { instrumentKey: 'relationship-checkin', answers: checkin(v), sessionId: sessions[i] } });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const got = await app.inject({ method: 'GET', url: `/api/clients/${o.clientId}/relationship-checkins`, headers: { cookie: c } });
+    expect(got.statusCode, got.body).toBe(200);
+    const list = got.json().checkins;
+    expect(list.map((x: { sessionId: string; total: number; dropped: boolean; low: boolean }) => [x.sessionId, x.total, x.dropped, x.low])).toEqual([
+      [sessions[0], 45, false, false],
+      [sessions[1], 45, false, false],
+      [sessions[2], 25, true, true],
+    ]);
+    expect(list[2].rule).toMatch(/44% below 45/);
+    expect(list[2].items[0]).toMatchObject({ linkId: 'listened', answer: 5 });
+    expect(list[2].items[0].text).toMatch(/listened to/);
+    const colleague = await signIn(app, o.slug, o.emails.unrelated);
+    expect((await app.inject({ method: 'GET', url: `/api/clients/${o.clientId}/relationship-checkins`, headers: { cookie: colleague } })).statusCode).toBe(404);
+  });
+
+  it('judges change by the practice’s own SD and reliability and not-on-track count once an admin sets them', async () => {
+    const o = await createTestPractice(database);
+    const admin = await signIn(app, o.slug, o.emails.admin);
+    const practitioner = await signIn(app, o.slug, o.emails.practitioner);
+    const instruments = (await app.inject({ method: 'GET', url: '/api/instruments', headers: { cookie: admin } })).json();
+    expect(instruments.find((i: { id: string }) => i.id === 'phq-9')).toMatchObject({ higherIsBetter: false, reliableChange: { threshold: 6 } });
+    expect(instruments.find((i: { id: string }) => i.id === 'relationship-checkin')).toMatchObject({ higherIsBetter: true, reliableChange: null });
+    const ucla = (values: number[]) => ({ instrumentKey: 'ucla-3', answers: Object.fromEntries(values.map((v, i) => [String(i + 1), v])) });
+    // UCLA-3 ships without a reliable-change rule: 9 then 6 is reported without a change label or rates.
+    for (const v of [[3, 3, 3], [2, 2, 2], [2, 2, 2], [2, 2, 2]]) await app.inject({ method: 'POST', url: `/api/clients/${o.clientId}/measures`, headers: { cookie: practitioner }, payload: ucla(v) });
+    const from = new Date(Date.now() - 86400_000).toISOString();
+    const to = new Date(Date.now() + 86400_000).toISOString();
+    const outcomes = async () => (await app.inject({ method: 'GET', url: `/api/outcomes?from=${from}&to=${to}`, headers: { cookie: admin } })).json();
+    const summary = async () =>
+      (await app.inject({ method: 'GET', url: `/api/clients/${o.clientId}/measures`, headers: { cookie: practitioner } })).json().summaries.find((x: { instrumentKey: string }) => x.instrumentKey === 'ucla-3');
+    expect((await summary()).change).toBeNull();
+    expect((await outcomes()).measures.find((m: { instrumentKey: string }) => m.instrumentKey === 'ucla-3')).toMatchObject({ rule: null, reliableImprovementRate: null, averageChange: -3 });
+
+    const bad = await app.inject({ method: 'PUT', url: '/api/practice/measure-change', headers: { cookie: admin }, payload: { notOnTrackAfter: 1, instruments: [{ instrumentKey: 'ucla-3', sd: 1, reliability: 1 }] } });
+    expect(bad.statusCode).toBe(400);
+    const unknown = await app.inject({ method: 'PUT', url: '/api/practice/measure-change', headers: { cookie: admin }, payload: { notOnTrackAfter: 3, instruments: [{ instrumentKey: 'core-10', sd: 1, reliability: 0.8 }] } });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().fields).toMatchObject({ 'instruments.0.instrumentKey': expect.any(String) });
+    expect((await app.inject({ method: 'PUT', url: '/api/practice/measure-change', headers: { cookie: practitioner }, payload: { notOnTrackAfter: 3, instruments: [] } })).statusCode).toBe(403);
+
+    // SD 1.5, reliability 0.8: a reliable change is 1.96 × 1.5 × √2 × √0.2 ≈ 1.86 points, so 9 → 6 is reliable improvement.
+    const set = await app.inject({ method: 'PUT', url: '/api/practice/measure-change', headers: { cookie: admin }, payload: { notOnTrackAfter: 3, instruments: [{ instrumentKey: 'ucla-3', sd: 1.5, reliability: 0.8 }] } });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json().settings).toMatchObject({ notOnTrackAfter: 3, measureChange: { 'ucla-3': { sd: 1.5, reliability: 0.8 } } });
+    const change = (await summary()).change;
+    expect(change).toMatchObject({ reliable: true, direction: 'improvement' });
+    expect(change.rule).toMatch(/SD 1.5 and reliability 0.8 set by the practice/);
+    expect((await outcomes()).measures.find((m: { instrumentKey: string }) => m.instrumentKey === 'ucla-3')).toMatchObject({ reliableImprovementRate: 1, reliableDeteriorationRate: 0 });
+
+    // A fifth score of 8: 9 → 8 is not a reliable improvement, and with the count set to 3 the series is listed as
+    // not on track, by pseudonym.
+    await app.inject({ method: 'POST', url: `/api/clients/${o.clientId}/measures`, headers: { cookie: practitioner }, payload: ucla([3, 3, 2]) });
+    const report = await outcomes();
+    expect(report.notOnTrackAfter).toBe(3);
+    expect(report.notOnTrack).toEqual([
+      expect.objectContaining({ client: expect.stringMatching(/^Client [0-9a-f]{8}$/), instrumentKey: 'ucla-3', reason: 'No reliable improvement after 5 scores' }),
+    ]);
+    expect(report.notOnTrack[0].rule).toMatch(/by score 3/);
+  });
 });
+

@@ -13,6 +13,7 @@ import {
   portalRequests,
   practiceInstruments,
   recordResponse,
+  relationshipCheckins,
   responseForExport,
   applySchedules,
   listSchedules,
@@ -60,6 +61,37 @@ const requestOut = z.object({
   completedAt: isoDate.nullable(),
 });
 
+const rateOut = z.number().nullable();
+const outcomesOut = z.object({
+  from: z.string(),
+  to: z.string(),
+  clients: z.number(),
+  measures: z.array(
+    z.object({
+      instrumentKey: z.string(),
+      title: z.string(),
+      higherIsBetter: z.boolean(),
+      clients: z.number(),
+      clientsWithChange: z.number(),
+      averageChange: z.number().nullable(),
+      reliableImprovementRate: rateOut,
+      reliableDeteriorationRate: rateOut,
+      rule: z.string().nullable(),
+    }),
+  ),
+  nhsTalkingTherapies: z.object({
+    pairedClients: z.number(),
+    casesAtStart: z.number(),
+    recoveryRate: rateOut,
+    reliableRecoveryRate: rateOut,
+    reliableImprovementRate: rateOut,
+    reliableDeteriorationRate: rateOut,
+    rule: z.string(),
+  }),
+  notOnTrack: z.array(z.object({ client: z.string(), instrumentKey: z.string(), reason: z.string(), rule: z.string() })),
+  notOnTrackAfter: z.number(),
+});
+
 /** Measures: instruments, requests (portal, single-use link, in session), responses, risk alerts. */
 export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
   const { database, config } = app.deps;
@@ -80,7 +112,18 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['measures'],
         summary: 'The instruments this practice can give: the shipped, free ones and those it imported',
         response: {
-          200: z.array(z.object({ id: z.string(), version: z.string(), title: z.string(), source: z.string(), citations: z.array(z.string()), questions: z.number() })),
+          200: z.array(
+            z.object({
+              id: z.string(),
+              version: z.string(),
+              title: z.string(),
+              source: z.string(),
+              citations: z.array(z.string()),
+              questions: z.number(),
+              higherIsBetter: z.boolean(),
+              reliableChange: z.object({ rule: z.string(), threshold: z.number().optional(), sd: z.number().optional(), reliability: z.number().optional() }).nullable(),
+            }),
+          ),
           ...errors(401),
         },
       },
@@ -94,6 +137,15 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
         source,
         citations: definition.citations,
         questions: definition.scoring.total.items.length,
+        higherIsBetter: definition.scoring.direction === 'higher-is-better',
+        reliableChange: definition.scoring.reliableChange
+          ? {
+              rule: definition.scoring.reliableChange.source,
+              ...(definition.scoring.reliableChange.threshold === undefined ? {} : { threshold: definition.scoring.reliableChange.threshold }),
+              ...(definition.scoring.reliableChange.sd === undefined ? {} : { sd: definition.scoring.reliableChange.sd }),
+              ...(definition.scoring.reliableChange.reliability === undefined ? {} : { reliability: definition.scoring.reliableChange.reliability }),
+            }
+          : null,
       }));
     },
   );
@@ -219,6 +271,43 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    '/clients/:id/relationship-checkins',
+    {
+      schema: {
+        operationId: 'listRelationshipCheckins',
+        tags: ['measures'],
+        summary: 'The client’s after-session relationship check-ins, oldest first, each with its session and its gentle flags (a low total, a drop against the client’s own recent ones)',
+        params: idParams,
+        response: {
+          200: z.object({
+            checkins: z.array(
+              z.object({
+                responseId: z.string(),
+                sessionId: z.string().nullable(),
+                completedAt: isoDate,
+                total: z.number(),
+                max: z.number(),
+                low: z.boolean(),
+                dropped: z.boolean(),
+                rule: z.string(),
+                items: z.array(z.object({ linkId: z.string(), text: z.string(), answer: z.number().nullable() })),
+              }),
+            ),
+          }),
+          ...errors(401, 404),
+        },
+      },
+    },
+    async (request) => {
+      const me = await staff(db, request);
+      await requireClientAccess(db, me.actor, request.params.id);
+      const checkins = await relationshipCheckins(db, me.actor.practiceId, request.params.id);
+      await audit(db, request, me, { action: 'measures.read', clientId: request.params.id, recordType: 'measure_response', recordId: null });
+      return { checkins };
+    },
+  );
+
+  app.get(
     '/clients/:id/measures/:responseId/fhir',
     {
       schema: {
@@ -309,7 +398,7 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
           to: z.iso.datetime({ error: 'Use a date and time like 2026-12-31T00:00:00Z.' }),
           practitionerId: uuid.optional(),
         }),
-        response: { 200: z.looseObject({ clients: z.number(), measures: z.array(z.looseObject({ instrumentKey: z.string() })) }), ...errors(400, 401, 404) },
+        response: { 200: outcomesOut, ...errors(400, 401, 404) },
       },
     },
     async (request) => {

@@ -3,13 +3,14 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireClientAccess } from '../../db/repos/access.js';
+import { practiceInstruments } from '../../db/repos/measures.js';
 import { getPractice } from '../../db/repos/practice.js';
 import { listClientSessions } from '../../db/repos/sessions.js';
 import { auditLog, careRelationships, clients, outbox, practices, users } from '../../db/schema/index.js';
 import { defaultCommonFactors, defaultForceMovements } from '../../domain/practice/defaults.js';
 import { noteFormatSchema } from '../../domain/notes/format.js';
 import { commonFactorsSchema, forceMovementsSchema, timezoneSchema } from '../../domain/practice/settings.js';
-import { DomainError } from '../../domain/shared/errors.js';
+import { DomainError, invalid } from '../../domain/shared/errors.js';
 import { verifyAuditChain } from '../audit/log.js';
 import { admin, audit, signedIn, staff } from '../guards.js';
 import { errors, text, uuid } from './schemas.js';
@@ -30,6 +31,8 @@ const practiceOut = z.object({
     noteFormat: noteFormatSchema,
     unsignedNoteDays: z.number(),
     planReviewDays: z.number(),
+    notOnTrackAfter: z.number(),
+    measureChange: z.record(z.string(), z.object({ sd: z.number(), reliability: z.number() })),
   }),
   forceMovements: z.array(promptOut),
   commonFactors: z.array(promptOut),
@@ -88,6 +91,43 @@ export const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
       };
       await audit(db, request, me, { action: 'practice.update', clientId: null, recordType: 'practice', recordId: me.actor.practiceId });
       return save(me.actor.practiceId, { ...rest, settings });
+    },
+  );
+
+  app.put(
+    '/practice/measure-change',
+    {
+      schema: {
+        operationId: 'setMeasureChange',
+        tags: ['practice', 'measures'],
+        summary: 'Set when a client counts as not on track, and the SD and reliability used for reliable change per instrument (instead of the published rule)',
+        body: z.object({
+          notOnTrackAfter: z.number().int('a whole number of scores').min(2, 'at least 2 scores').max(52, 'at most 52 scores'),
+          instruments: z
+            .array(
+              z.object({
+                instrumentKey: z.string().min(1).max(80),
+                sd: z.number().positive('above 0').max(1000, 'at most 1000'),
+                reliability: z.number().min(0, 'between 0 and 1').lt(1, 'below 1 (a reliability of 1 makes every change reliable)'),
+              }),
+            )
+            .max(200),
+        }),
+        response: { 200: practiceOut, ...errors(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const me = await admin(db, request);
+      const current = await getPractice(db, me.actor.practiceId);
+      const known = new Map((await practiceInstruments(db, me.actor.practiceId)).map((i) => [i.definition.questionnaire.id, i.definition.questionnaire.title ?? i.definition.questionnaire.id]));
+      const measureChange: Record<string, { sd: number; reliability: number }> = {};
+      for (const [index, { instrumentKey, sd, reliability }] of request.body.instruments.entries()) {
+        if (!known.has(instrumentKey)) throw invalid(`There is no instrument “${instrumentKey}” in this practice.`, { [`instruments.${index}.instrumentKey`]: 'not an instrument of this practice' });
+        if (measureChange[instrumentKey]) throw invalid(`${known.get(instrumentKey)} is listed twice.`, { [`instruments.${index}.instrumentKey`]: 'listed twice' });
+        measureChange[instrumentKey] = { sd, reliability };
+      }
+      await audit(db, request, me, { action: 'practice.measure_change', clientId: null, recordType: 'practice', recordId: me.actor.practiceId });
+      return save(me.actor.practiceId, { settings: { ...current.settings, notOnTrackAfter: request.body.notOnTrackAfter, measureChange } });
     },
   );
 

@@ -1,0 +1,2 @@
+DROP INDEX "measure_responses_time_idx";--> statement-breakpoint
+CREATE INDEX "measure_responses_outcomes_idx" ON "measure_responses" USING btree ("practice_id","completed_at","rated_by","client_id","instrument_key","total");
