@@ -13,6 +13,7 @@ import { InquiriesPage } from './routes/inquiries/InquiriesPage';
 import { InquiryPage } from './routes/inquiries/InquiryPage';
 import { MeasureLinkPage } from './routes/measures/MeasureLinkPage';
 import { OutboxPage } from './routes/outbox/OutboxPage';
+import { OutcomesPage } from './routes/outcomes/OutcomesPage';
 import { PeoplePage } from './routes/people/PeoplePage';
 import { PortalPage } from './routes/portal/PortalPage';
 import { PracticePage } from './routes/practice/PracticePage';
@@ -51,6 +52,7 @@ export function App() {
             <Route path="/sessions/:sessionId" element={<SessionPage />} />
             <Route path="/inquiries" element={<InquiriesPage />} />
             <Route path="/inquiries/:inquiryId" element={<InquiryPage />} />
+            <Route path="/outcomes" element={<OutcomesPage />} />
             <Route path="/practice" element={<PracticePage />} />
             <Route path="/supervision" element={<SupervisionPage />} />
             <Route path="/supervision/relational-notes/:noteId" element={<SharedRelationalNotePage />} />

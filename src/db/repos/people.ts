@@ -21,7 +21,15 @@ export async function getUser(db: Db, practiceId: string, userId: string) {
 /** Clinicians of the practice, for choosers and the public page. */
 export async function listPractitioners(db: Db, practiceId: string) {
   return db
-    .select({ id: users.id, displayName: users.displayName, pronouns: users.pronouns, credentials: users.credentials, roles: users.roles })
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      pronouns: users.pronouns,
+      credentials: users.credentials,
+      roles: users.roles,
+      // Who supervises each person (so a supervisor can choose among their own supervisees).
+      supervisorIds: sql<string[]>`array(select s.supervisor_id::text from supervisions s where s.practice_id = ${users.practiceId} and s.supervisee_id = ${users.id})`,
+    })
     .from(users)
     .where(
       and(

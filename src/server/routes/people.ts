@@ -50,7 +50,10 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'listPractitioners',
         tags: ['people'],
         summary: 'The practice’s clinicians, for choosing',
-        response: { 200: z.array(z.object({ id: z.string(), displayName: z.string(), pronouns: z.string(), credentials: z.string(), roles: z.array(z.string()) })), ...errors(401) },
+        response: {
+          200: z.array(z.object({ id: z.string(), displayName: z.string(), pronouns: z.string(), credentials: z.string(), roles: z.array(z.string()), supervisorIds: z.array(z.string()) })),
+          ...errors(401),
+        },
       },
     },
     async (request) => {

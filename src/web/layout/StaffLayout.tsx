@@ -2,6 +2,7 @@ import { AppShell, Badge, Burger, Group, NavLink, ScrollArea, Stack, Text } from
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconCalendarWeek,
+  IconChartBar,
   IconFileSearch,
   IconInbox,
   IconMail,
@@ -56,6 +57,7 @@ export function StaffLayout() {
     { to: '/calendar', label: 'Calendar', icon: <IconCalendarWeek size={18} aria-hidden /> },
     { to: '/clients', label: 'Clients', icon: <IconUsers size={18} aria-hidden /> },
     { to: '/inquiries', label: 'Inquiries', icon: <IconInbox size={18} aria-hidden />, badge: newInquiries },
+    { to: '/outcomes', label: 'Outcomes', icon: <IconChartBar size={18} aria-hidden /> },
     ...(supervisor ? [{ to: '/supervision', label: 'Supervision', icon: <IconSignature size={18} aria-hidden />, badge: cosignWaiting, badgeLabel: 'waiting' }] : []),
   ];
   const practice: Item[] = admin

@@ -108,7 +108,11 @@ export function MeasureChart({ summary: s, markers }: { summary: MeasureSummary;
   const moves = (markers?.moves ?? []).map((m) => ({ ...m, t: new Date(m.at).getTime() })).filter((m) => within(m.t));
   const [from, to] = timeDomain([...data.map((d) => d.when), ...sessionTimes, ...moves.map((m) => m.t)]);
   const tick = Math.max(1, (max - min) * 0.06);
-  const markerText = markerWords(markers);
+  // The caption names only what is drawn: a screen reader hears the same chart a sighted person sees.
+  const markerText = markerWords({
+    sessions: (markers?.sessions ?? []).filter((t) => within(new Date(t).getTime())),
+    moves: moves.map(({ at, label }) => ({ at, label })),
+  });
   const title = `${s.title}${s.ratedBy === 'practitioner' ? ' (practitioner’s rating)' : ''}`;
   const description =
     s.scores.length === 0
@@ -252,7 +256,9 @@ export function MeasureChart({ summary: s, markers }: { summary: MeasureSummary;
           </Stack>
         ) : (
           <Text size="sm" c="dimmed">
-            One score so far: change shows from the second.
+            {s.scores.length < 2
+              ? 'One score so far: change shows from the second.'
+              : 'This measure has no published rule for reliable change, so no change is claimed from these scores.'}
           </Text>
         )}
         {s.clinical && (

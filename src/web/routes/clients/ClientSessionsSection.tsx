@@ -22,6 +22,7 @@ import { StatusBadge } from '../../components/clinical/badges';
 import { formatDateTime } from '../../components/clinical/format';
 import { ScheduleSessionForm } from '../../components/clinical/ScheduleSessionForm';
 import type { Client, Session } from '../../components/clinical/types';
+import { CheckinBadge, checkinsBySession, notForMe, type RelationshipCheckin, useRelationshipCheckins } from '../../components/measures/CheckinBadge';
 
 /** The client's sessions, upcoming first then past, and scheduling new ones. */
 export function ClientSessionsSection({ client }: { client: Client }) {
@@ -30,6 +31,8 @@ export function ClientSessionsSection({ client }: { client: Client }) {
     queryKey: ['sessions', 'client', client.id],
     queryFn: () => api.get<Session[]>(`/api/clients/${client.id}/sessions`),
   });
+  const checkins = useRelationshipCheckins(client.id);
+  const bySession = checkinsBySession(checkins.data);
   const [scheduling, setScheduling] = useState(false);
   const [justScheduled, setJustScheduled] = useState<number | null>(null);
   const ended = client.currentPhase === 'ended';
@@ -87,15 +90,35 @@ export function ClientSessionsSection({ client }: { client: Client }) {
         <Loading label="Loading sessions…" />
       ) : (
         <>
-          <SessionTable title="Upcoming" sessions={upcoming} empty="Nothing scheduled yet." />
-          <SessionTable title="Past" sessions={past} empty="No sessions have taken place yet." />
+          <SessionTable title="Upcoming" sessions={upcoming} empty="Nothing scheduled yet." checkins={bySession} />
+          <SessionTable title="Past" sessions={past} empty="No sessions have taken place yet." checkins={bySession} />
+          {checkins.isError && !notForMe(checkins.error) && (
+            <Text size="sm" c="dimmed">
+              The relationship check-ins could not be loaded just now.{' '}
+              <Anchor component="button" type="button" size="sm" onClick={() => void checkins.refetch()}>
+                Try again
+              </Anchor>
+            </Text>
+          )}
         </>
       )}
     </Stack>
   );
 }
 
-function SessionTable({ title, sessions, empty }: { title: string; sessions: Session[]; empty: string }) {
+function SessionTable({
+  title,
+  sessions,
+  empty,
+  checkins,
+}: {
+  title: string;
+  sessions: Session[];
+  empty: string;
+  /** The client's relationship check-ins by session: a column appears once any session here has one. */
+  checkins?: Map<string, RelationshipCheckin>;
+}) {
+  const withCheckins = Boolean(checkins && sessions.some((s) => checkins.has(s.id)));
   return (
     <section aria-label={`${title} sessions`}>
       <Title order={3} size="h4" mb="xs">
@@ -105,7 +128,7 @@ function SessionTable({ title, sessions, empty }: { title: string; sessions: Ses
         <Text c="dimmed">{empty}</Text>
       ) : (
         <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={600}>
+          <Table.ScrollContainer minWidth={withCheckins ? 820 : 600}>
             <Table verticalSpacing="xs" horizontalSpacing="md">
               <Table.Thead>
                 <Table.Tr>
@@ -113,7 +136,9 @@ function SessionTable({ title, sessions, empty }: { title: string; sessions: Ses
                   <Table.Th>Length</Table.Th>
                   <Table.Th>Format</Table.Th>
                   <Table.Th>With</Table.Th>
-                  <Table.Th>Status</Table.Th>
+                  {/* Room for the status badge beside an opened check-in explanation. */}
+                  <Table.Th w={withCheckins ? 110 : undefined}>Status</Table.Th>
+                  {withCheckins && <Table.Th>Relationship check-in</Table.Th>}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -132,6 +157,11 @@ function SessionTable({ title, sessions, empty }: { title: string; sessions: Ses
                     <Table.Td>
                       <StatusBadge status={s.status} />
                     </Table.Td>
+                    {withCheckins && (
+                      <Table.Td>
+                        <SessionCheckinCell checkin={checkins?.get(s.id)} />
+                      </Table.Td>
+                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -141,4 +171,9 @@ function SessionTable({ title, sessions, empty }: { title: string; sessions: Ses
       )}
     </section>
   );
+}
+
+/** A session with no check-in shows nothing. */
+function SessionCheckinCell({ checkin }: { checkin: RelationshipCheckin | undefined }) {
+  return checkin ? <CheckinBadge checkin={checkin} /> : null;
 }

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconClipboardList } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
 import { api } from '../../api';
 import { formatDate, formatDateTime } from '../../components/dates';
 import { QuestionnaireForm } from '../../components/measures/QuestionnaireForm';
@@ -14,17 +14,27 @@ export function PortalQuestionnaires() {
   const list = useQuery({ queryKey: measureKeys.portal, queryFn: () => api.get<PortalMeasure[]>('/api/portal/measures') });
   // The one being answered is held here, so its thank-you (and any crisis resources) stays after the list refreshes.
   const [active, setActive] = useState<PortalMeasure | null>(null);
+  // The "Answer now" button is disabled (and "Back to your page" goes) once pressed, so the keyboard
+  // is taken to the questionnaire when it opens and back to the list's heading when it closes.
+  const sectionHeading = useRef<HTMLHeadingElement>(null);
+  const activeHeading = useRef<HTMLHeadingElement>(null);
+  const wasActive = useRef(false);
+  useEffect(() => {
+    if (active) activeHeading.current?.focus();
+    else if (wasActive.current) sectionHeading.current?.focus();
+    wasActive.current = active !== null;
+  }, [active]);
 
   if (list.isPending) {
     return (
-      <Section>
+      <Section headingRef={sectionHeading}>
         <Loading label="Looking for questionnaires…" />
       </Section>
     );
   }
   if (list.isError) {
     return (
-      <Section>
+      <Section headingRef={sectionHeading}>
         <LoadError error={list.error} onRetry={() => void list.refetch()} />
       </Section>
     );
@@ -32,10 +42,10 @@ export function PortalQuestionnaires() {
   const waiting = list.data.filter((r) => r.id !== active?.id);
 
   return (
-    <Section>
+    <Section headingRef={sectionHeading}>
       {active && (
         <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} bg="var(--mantine-color-gray-0)" aria-labelledby={`portal-measure-${active.id}`} component="section">
-          <Title order={3} size="h5" id={`portal-measure-${active.id}`} mb="sm">
+          <Title order={3} size="h5" id={`portal-measure-${active.id}`} mb="sm" ref={activeHeading} tabIndex={-1}>
             {active.definition.questionnaire.title}
           </Title>
           <QuestionnaireForm
@@ -90,12 +100,12 @@ export function PortalQuestionnaires() {
   );
 }
 
-function Section({ children }: { children: ReactNode }) {
+function Section({ children, headingRef }: { children: ReactNode; headingRef: RefObject<HTMLHeadingElement | null> }) {
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="portal-questionnaires">
       <Group gap="sm" mb="md">
         <IconClipboardList size={22} color="var(--mantine-color-dusk-7)" aria-hidden />
-        <Title order={2} size="h4" id="portal-questionnaires">
+        <Title order={2} size="h4" id="portal-questionnaires" ref={headingRef} tabIndex={-1}>
           Questionnaires from your practitioner
         </Title>
       </Group>

@@ -13,6 +13,7 @@ import { useDraft } from '../../components/useDraft';
 import { meQueryKey, useSession } from '../../session/SessionProvider';
 import { isAdmin, useMe } from '../../session/SessionContext';
 import { DocumentationSection } from './DocumentationSection';
+import { MeasuresSection } from './MeasuresSection';
 import { PromptListEditor } from './PromptListEditor';
 import { practiceKey, type PracticeDetail } from './types';
 import { SaveBar } from '../../components/SaveBar';
@@ -47,6 +48,7 @@ export function PracticePage() {
           <DetailsSection practice={practice.data} canEdit={admin} />
           <PrivacySection practice={practice.data} canEdit={admin} />
           <DocumentationSection practice={practice.data} canEdit={admin} />
+          <MeasuresSection practice={practice.data} canEdit={admin} />
           <PromptListEditor
             id="force-movements"
             title="FORCE movements"

@@ -19,6 +19,10 @@ export interface PracticeDetail {
     noteFormat: 'soap' | 'dap' | 'birp';
     unsignedNoteDays: number;
     planReviewDays: number;
+    /** No reliable improvement by this score on a measure flags a client as not on track. */
+    notOnTrackAfter: number;
+    /** Per instrument, the SD and reliability used for reliable change instead of the published rule. */
+    measureChange: Record<string, { sd: number; reliability: number }>;
   };
   forceMovements: NamedPrompt[];
   commonFactors: NamedPrompt[];

@@ -47,6 +47,7 @@ import {
 import { StatusBadge, StatusThemeIcon } from '../../components/clinical/badges';
 import { formatLongDate, formatTimeRange, isoToLocal, localToIso } from '../../components/clinical/format';
 import { usePractice } from '../../components/clinical/queries';
+import { SessionCheckin } from '../../components/measures/CheckinBadge';
 import { SessionNotes } from '../../components/notes/SessionNotes';
 import { notesKeys, type ProgressNoteAnswer } from '../../components/notes/types';
 import { isAdmin, useMe } from '../../session/SessionContext';
@@ -193,6 +194,8 @@ export function SessionPage() {
           {done}
         </Alert>
       )}
+
+      <SessionCheckin clientId={s.clientId} sessionId={s.id} held={s.status === 'held'} />
 
       {s.status === 'held' && <SessionNotes session={s} />}
 
