@@ -29,6 +29,7 @@ import type { Actor } from '../src/domain/people/roles.js';
 import { rootDir } from '../src/paths.js';
 import { benchAutosave, defaultAutosaveOptions, type AutosaveResult } from './autosave.js';
 import { generatePractice, mulberry32, type GeneratedPractice } from './generate.js';
+import { benchOutcomes, OUTCOMES_MAX_RATIO, OUTCOMES_TARGET_MS, outcomesSizes, type OutcomesResult } from './outcomes.js';
 import { ms, ratio, summarise, type Summary } from './stats.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -189,7 +190,9 @@ interface Options {
   engines: Array<'pglite' | 'postgres'>;
   analyze: boolean;
   /** Which benches run: the reads (with the generated practice) and the autosave bench. */
-  suites: Array<'reads' | 'autosave'>;
+  suites: Array<'reads' | 'autosave' | 'outcomes'>;
+  /** Timed runs of each outcomes report (each reads up to a million rows). */
+  outcomesRuns: number;
   autosaveSeconds: number;
   autosaveAuthors: number;
 }
@@ -211,8 +214,8 @@ function parseOptions(argv: string[]): Options {
   const engineArg = value('--engine') ?? process.env.BENCH_ENGINES;
   const engines = (engineArg ?? 'pglite,postgres').split(',').map((e) => e.trim());
   for (const e of engines) if (e !== 'pglite' && e !== 'postgres') throw new Error(`--engine is pglite or postgres, not "${e}".`);
-  const suites = (value('--only') ?? process.env.BENCH_ONLY ?? 'reads,autosave').split(',').map((e) => e.trim());
-  for (const s of suites) if (s !== 'reads' && s !== 'autosave') throw new Error(`--only is reads or autosave, not "${s}".`);
+  const suites = (value('--only') ?? process.env.BENCH_ONLY ?? 'reads,autosave,outcomes').split(',').map((e) => e.trim());
+  for (const s of suites) if (s !== 'reads' && s !== 'autosave' && s !== 'outcomes') throw new Error(`--only is reads, autosave or outcomes, not "${s}".`);
   const small = argv.includes('--small');
   return {
     small,
@@ -224,6 +227,7 @@ function parseOptions(argv: string[]): Options {
     suites: suites as Options['suites'],
     autosaveSeconds: int('--autosave-seconds', process.env.BENCH_AUTOSAVE_SECONDS, small ? 20 : defaultAutosaveOptions.seconds),
     autosaveAuthors: int('--autosave-authors', process.env.BENCH_AUTOSAVE_AUTHORS, defaultAutosaveOptions.authors),
+    outcomesRuns: int('--outcomes-runs', process.env.BENCH_OUTCOMES_RUNS, small ? 5 : 6),
   };
 }
 
@@ -306,6 +310,8 @@ interface EngineResult {
   autosave?: AutosaveResult;
   /** Why the autosave bench could not finish, when it could not. */
   autosaveError?: string;
+  outcomes?: OutcomesResult;
+  outcomesError?: string;
 }
 
 /** The database's own complaint when there is one (drizzle wraps it as the cause). */
@@ -424,6 +430,15 @@ async function runEngine(
     } catch (e) {
       result.autosaveError = firstLine(e);
       log(`  autosave bench failed: ${result.autosaveError}`);
+    }
+  }
+  if (options.suites.includes('outcomes')) {
+    const size = options.small ? outcomesSizes.small : outcomesSizes.full;
+    try {
+      result.outcomes = await benchOutcomes(database, { ...size, seed: options.seed, runs: options.outcomesRuns, warmup: 2, analyze: options.analyze, log });
+    } catch (e) {
+      result.outcomesError = firstLine(e);
+      log(`  outcomes bench failed: ${result.outcomesError}`);
     }
   }
   return result;
@@ -565,6 +580,29 @@ function autosaveCells(result: EngineResult): string[][] {
   ];
 }
 
+const outcomesHeader = ['report', 'rows', 'series', 'ours p50', 'ours p95', 'DuckDB p50', 'DuckDB p95', 'p50 ratio', 'same report', 'verdict'];
+
+function outcomesCells(result: EngineResult): string[][] {
+  return (result.outcomes?.scenarios ?? []).map((s) => [
+    s.label,
+    s.rows.toLocaleString('en'),
+    s.pairs.toLocaleString('en'),
+    ms(s.ours.p50),
+    ms(s.ours.p95),
+    ms(s.duckdb.p50),
+    ms(s.duckdb.p95),
+    x(s.ratioP50),
+    s.sameReport ? 'yes' : 'NO',
+    s.withinTarget ? 'pass' : 'miss',
+  ]);
+}
+
+function outcomesTitle(r: EngineResult): string {
+  const o = r.outcomes;
+  if (!o) return `Outcomes report: could not finish (${r.outcomesError ?? 'no result'})`;
+  return `Outcomes report: ${o.measures.toLocaleString('en')} completed measures of ${o.clients.toLocaleString('en')} clients (generated in ${o.generationSeconds.toFixed(1)} s, exported to DuckDB in ${o.exportSeconds.toFixed(1)} s); target p50 < ${OUTCOMES_TARGET_MS} ms and ≤ ${OUTCOMES_MAX_RATIO}x DuckDB`;
+}
+
 function table(result: EngineResult, head: string[] = header, body: string[][] = cells(result)): string[] {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] as string).length)));
   const line = (row: string[]) =>
@@ -623,6 +661,12 @@ function markdown(report: Report): string {
       for (const row of autosaveCells(r)) out.push(`| ${row.join(' | ')} |`);
       out.push('');
     }
+    if (r.outcomes || r.outcomesError) {
+      out.push(`### ${outcomesTitle(r)}`, '');
+      out.push(`| ${outcomesHeader.join(' | ')} |`, `|${outcomesHeader.map((_, i) => (i === 0 || i >= outcomesHeader.length - 2 ? '---' : '---:')).join('|')}|`);
+      for (const row of outcomesCells(r)) out.push(`| ${row.join(' | ')} |`);
+      out.push('');
+    }
   }
   return out.join('\n');
 }
@@ -670,6 +714,10 @@ async function main(): Promise<void> {
       console.log(`  ${autosaveTitle(r)}`);
       for (const line of table(r, autosaveHeader, autosaveCells(r))) console.log(`  ${line}`);
       for (const sample of [...(r.autosave?.lostSamples ?? []), ...(r.autosave?.errorSamples ?? [])]) console.log(`    ${sample}`);
+    }
+    if (r.outcomes || r.outcomesError) {
+      console.log(`  ${outcomesTitle(r)}`);
+      for (const line of table(r, outcomesHeader, outcomesCells(r))) console.log(`  ${line}`);
     }
     console.log('');
   }
