@@ -80,6 +80,13 @@ describe('importing an instrument definition', () => {
     expect(problemsOf(unbounded)[0]).toMatch(/^questionnaire\.item\[0\]\.extension: the decimal item “morning” needs minValue and maxValue/);
   });
 
+  it('refuses an instrument whose totals could run past 499 either side of zero', () => {
+    const huge = inventedDayRatings();
+    for (const item of huge.questionnaire.item) (item.extension as Array<{ url: string; valueDecimal: number }>)[1]!.valueDecimal = 300;
+    huge.scoring.severity.bands[1]!.max = 600;
+    expect(problemsOf(huge)).toContain("scoring.total: totals must lie between −499 and 499; this instrument's run from 0 to 600");
+  });
+
   it('reports every problem at once, not only the first', () => {
     const problems = problemsOf(
       garden((d) => {

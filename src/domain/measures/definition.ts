@@ -247,6 +247,9 @@ export function scoreRange(definition: InstrumentDefinition, linkIds: readonly s
   return method === 'mean' ? { min: clean(min / linkIds.length), max: clean(max / linkIds.length) } : { min: clean(min), max: clean(max) };
 }
 
+/** The largest total (either side of zero) an instrument may give: the outcomes report packs totals in that room. */
+export const TOTAL_LIMIT = 499;
+
 const totalRanges = new WeakMap<InstrumentDefinition, { min: number; max: number }>();
 
 /** The range of the total score (worked out once per definition: a report judges thousands of scores against it). */
@@ -372,6 +375,9 @@ function checkMeaning(d: InstrumentDefinition, ctx: Ctx): void {
 
   // Bands cover the whole range of the total, in order, without overlaps (or gaps, for whole totals).
   const range = totalRange(d);
+  if (range.min < -TOTAL_LIMIT || range.max > TOTAL_LIMIT) {
+    problem(ctx, ['scoring', 'total'], `totals must lie between −${TOTAL_LIMIT} and ${TOTAL_LIMIT}; this instrument's run from ${fmt(range.min)} to ${fmt(range.max)}`);
+  }
   const whole = totalIsWhole(d);
   const bands = s.severity.bands;
   const keys = new Set<string>();

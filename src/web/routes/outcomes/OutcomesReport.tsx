@@ -1,6 +1,6 @@
 import { BarChart } from '@mantine/charts';
-import { List, Paper, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { type CSSProperties, type ReactNode, useId } from 'react';
+import { Button, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { type CSSProperties, type ReactNode, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { Section } from '../../components/Section';
 import { isAdmin, useMe } from '../../session/SessionContext';
@@ -267,6 +267,8 @@ export function MeasuresChange({ outcomes: o }: { outcomes: Outcomes }) {
 export function NotOnTrackList({ outcomes: o }: { outcomes: Outcomes }) {
   const titles = new Map(o.measures.map((m) => [m.instrumentKey, m.title]));
   const n = o.notOnTrack.length;
+  // A large practice can have thousands of flags: show them a page at a time.
+  const [shown, setShown] = useState(FLAGS_PAGE);
   return (
     <Section
       id="not-on-track"
@@ -289,7 +291,7 @@ export function NotOnTrackList({ outcomes: o }: { outcomes: Outcomes }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {o.notOnTrack.map((f, i) => (
+              {o.notOnTrack.slice(0, shown).map((f, i) => (
                 <Table.Tr key={`${f.client}-${f.instrumentKey}-${i}`}>
                   <Table.Th scope="row" fw={600} style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
                     {f.client}
@@ -305,11 +307,23 @@ export function NotOnTrackList({ outcomes: o }: { outcomes: Outcomes }) {
               ))}
             </Table.Tbody>
           </Table>
+          {shown < n && (
+            <Group mt="sm" gap="sm">
+              <Text size="sm" c="dimmed">
+                Showing {shown.toLocaleString('en-GB')} of {n.toLocaleString('en-GB')}.
+              </Text>
+              <Button variant="light" size="xs" onClick={() => setShown((s) => s + FLAGS_PAGE)}>
+                Show {Math.min(FLAGS_PAGE, n - shown)} more
+              </Button>
+            </Group>
+          )}
         </Table.ScrollContainer>
       )}
     </Section>
   );
 }
+
+const FLAGS_PAGE = 50;
 
 /** The rules behind every figure on the page, in one place. */
 export function HowWorkedOut({ outcomes: o }: { outcomes: Outcomes }) {
