@@ -53,16 +53,37 @@ describe('the outcomes benchmark data and its DuckDB baseline', () => {
     }
   });
 
+  it('keeps each series’ count, first and latest score as measures arrive, and refuses to change or remove one on its own', async () => {
+    const [mismatch] = await database.query<{ n: number }>(
+      `select count(*)::int as n from (select * from measure_series where practice_id = $1) s full join (
+         select client_id, instrument_key, rated_by, count(*)::int as n, min(completed_at) as first_at, max(completed_at) as last_at
+         from measure_responses where practice_id = $1 group by 1, 2, 3) r
+       using (client_id, instrument_key, rated_by)
+       where r.n is distinct from s.n or r.first_at is distinct from s.first_at or r.last_at is distinct from s.last_at`,
+      [practice.practiceId],
+    );
+    expect(mismatch?.n).toBe(0);
+    await expect(database.query('update measure_responses set total = total + 1 where practice_id = $1', [practice.practiceId])).rejects.toThrow(/cannot be changed/);
+    await expect(database.query('delete from measure_responses where practice_id = $1', [practice.practiceId])).rejects.toThrow(/cannot be removed/);
+  });
+
   it('gives DuckDB the same rows, so both find the same first and latest score of every series', async () => {
     const { duck, close } = await exportToDuckDB(database, practice.practiceId, dir);
     try {
-      const from = new Date(now.getTime() - 365 * 86_400_000);
+      const day = 86_400_000;
+      // The last year, every score, and a half-year in the middle that cuts most series at both ends.
+      const periods = [
+        [new Date(now.getTime() - 365 * day), now],
+        [new Date(now.getTime() - 5 * 365 * day), new Date(now.getTime() + 365 * day)],
+        [new Date(now.getTime() - 400 * day), new Date(now.getTime() - 220 * day)],
+      ] as const;
+      for (const [from, to] of periods)
       for (const practitionerIds of [null, [practice.busiestPractitionerId]]) {
-        const ours = await outcomePairs(database.db, practice.practiceId, { from, to: now, practitionerIds });
-        const theirs = await duckPairs(duck, practice.practiceId, from, now, practitionerIds);
+        const ours = await outcomePairs(database.db, practice.practiceId, { from, to, practitionerIds });
+        const theirs = await duckPairs(duck, practice.practiceId, from, to, practitionerIds);
         const key = (p: { clientId: string; instrumentKey: string }) => `${p.clientId}|${p.instrumentKey}`;
         const sorted = <T extends { clientId: string; instrumentKey: string }>(list: T[]) => [...list].sort((a, b) => key(a).localeCompare(key(b)));
-        expect(ours.length).toBeGreaterThan(10);
+        expect(ours.length).toBeGreaterThan(practitionerIds ? 2 : 10);
         expect(sorted(theirs)).toEqual(sorted(ours));
       }
     } finally {

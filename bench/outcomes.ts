@@ -135,8 +135,7 @@ export async function insertMeasures(database: Database, practice: GeneratedPrac
 export async function exportToDuckDB(database: Database, practiceId: string, dir: string): Promise<{ duck: DuckDBConnection; close: () => void }> {
   const file = path.join(dir, 'measure_responses.csv');
   const out = createWriteStream(file);
-  // A month at a time, in time order: the outcomes index holds every column exported, so each
-  // month is read from the index alone.
+  // A month at a time, in time order, through the time index.
   const [span] = await database.query<{ first: string | null; last: string | null }>(
     'select min(completed_at)::text as first, max(completed_at)::text as last from measure_responses where practice_id = $1',
     [practiceId],
@@ -146,7 +145,7 @@ export async function exportToDuckDB(database: Database, practiceId: string, dir
   const last = span?.last ? new Date(span.last).getTime() : -1;
   for (let from = first; from <= last; from += month) {
     const rows = await database.query<{ client_id: string; instrument_key: string; rated_by: string; total: number; completed_us: string }>(
-      `select client_id::text as client_id, instrument_key, rated_by, total::float8 as total,
+      `select client_id::text as client_id, instrument_key, rated_by, round(total::numeric, 2)::float8 as total,
               (extract(epoch from completed_at) * 1000000)::bigint::text as completed_us
        from measure_responses where practice_id = $1 and completed_at >= $2 and completed_at < $3`,
       [practiceId, new Date(from).toISOString(), new Date(from + month).toISOString()],

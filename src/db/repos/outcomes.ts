@@ -28,31 +28,44 @@ export const pseudonym = (practiceId: string, clientId: string): string =>
 const PACKED_TOTAL_OFFSET = TOTAL_LIMIT + 1;
 
 /**
- * The pairs query, one pass over the client-rated scores in the period. Each score is packed into
- * one bigint, its time in milliseconds and then its total in thousandths, so a plain `min` and
- * `max` find each series' first and latest score with no sorting and no per-row allocation (the
- * array form of the same idea cost PostgreSQL half as much again). The index on (practice,
- * completed_at, rated_by, client, instrument, total) lets PostgreSQL read the index alone. A
- * caseload scope is resolved to its clients first, so the client index finds their scores.
+ * The pairs query. Series that lie wholly inside the period come straight from measure_series
+ * (one row each, kept by a trigger). Only series that began before the period or go on after it
+ * are worked out from their scores in the period, series by series from the client index (which
+ * holds rater and total, so the rows themselves are never read). Each score is packed into one
+ * bigint, its time in milliseconds and then its total in thousandths, so a plain `min` and `max`
+ * find the first and latest with no sorting and no per-row allocation. A caseload scope is
+ * resolved to its clients first. Totals come back rounded to two decimals, as the scorer stored them.
  */
 export function outcomePairsQuery(practiceId: string, from: Date, to: Date, practitionerIds: string[] | null): SQL {
   const scope = practitionerIds
-    ? sql`and r.client_id = any(array(select cr.client_id from care_relationships cr where cr.practice_id = ${practiceId}
+    ? sql`and s.client_id = any(array(select cr.client_id from care_relationships cr where cr.practice_id = ${practiceId}
         and cr.practitioner_id in (${practitionerIds.length ? sql.join(practitionerIds.map((id) => sql`${id}::uuid`), sql`, `) : sql`null`})))`
     : sql``;
+  const start = from.toISOString();
+  const end = to.toISOString();
   const packed = sql`(extract(epoch from r.completed_at) * 1000)::bigint * 1000000 + round((r.total + ${sql.raw(String(PACKED_TOTAL_OFFSET))}) * 1000)::bigint`;
+  const unpack = (column: string) => sql.raw(`((${column} % 1000000 - ${PACKED_TOTAL_OFFSET * 1000})::float8 / 1000)`);
   return sql`
-    select client_id::text as client_id, instrument_key, n,
-           (first_packed % 1000000 - ${sql.raw(String(PACKED_TOTAL_OFFSET * 1000))})::float8 / 1000 as first_total,
-           (last_packed % 1000000 - ${sql.raw(String(PACKED_TOTAL_OFFSET * 1000))})::float8 / 1000 as last_total
-    from (
-      select r.client_id, r.instrument_key, count(*)::int as n, min(${packed}) as first_packed, max(${packed}) as last_packed
-      from measure_responses r
-      where r.practice_id = ${practiceId} and r.rated_by = 'client'
-        and r.completed_at >= ${from.toISOString()} and r.completed_at < ${to.toISOString()}
+    with touched as materialized (
+      select s.client_id, s.instrument_key, s.n, s.first_at, s.first_total, s.last_at, s.last_total,
+             (s.first_at >= ${start} and s.last_at < ${end}) as inside
+      from measure_series s
+      where s.practice_id = ${practiceId} and s.rated_by = 'client' and s.first_at < ${end} and s.last_at >= ${start}
         ${scope}
-      group by r.client_id, r.instrument_key
-    ) series`;
+    )
+    select client_id::text as client_id, instrument_key, n,
+           round(first_total::numeric, 2)::float8 as first_total, round(last_total::numeric, 2)::float8 as last_total
+    from touched where inside
+    union all
+    select t.client_id::text, t.instrument_key, p.n, ${unpack('p.first_packed')}, ${unpack('p.last_packed')}
+    from touched t
+    cross join lateral (
+      select count(*)::int as n, min(${packed}) as first_packed, max(${packed}) as last_packed
+      from measure_responses r
+      where r.practice_id = ${practiceId} and r.client_id = t.client_id and r.instrument_key = t.instrument_key
+        and r.rated_by = 'client' and r.completed_at >= ${start} and r.completed_at < ${end}
+    ) p
+    where not t.inside and p.n > 0`;
 }
 
 export async function outcomePairs(db: Db, practiceId: string, input: { from: Date; to: Date; practitionerIds: string[] | null }): Promise<OutcomePair[]> {

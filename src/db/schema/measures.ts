@@ -102,10 +102,35 @@ export const measureResponses = pgTable(
     unique('measure_responses_request_uq').on(t.practiceId, t.requestId),
     foreignKey({ columns: [t.practiceId, t.clientId], foreignColumns: [clients.practiceId, clients.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.practiceId, t.sessionId], foreignColumns: [sessions.practiceId, sessions.id] }),
-    index('measure_responses_client_idx').on(t.practiceId, t.clientId, t.instrumentKey, t.completedAt),
-    // Time-range reads, and the outcomes report: every column it needs is in the index, so
-    // PostgreSQL reads the index alone (an index-only scan) and never the wide rows with answers.
-    index('measure_responses_outcomes_idx').on(t.practiceId, t.completedAt, t.ratedBy, t.clientId, t.instrumentKey, t.total),
+    // A client's scores in time order; with rater and total in it, the outcomes report reads a
+    // series' scores in a period from the index alone.
+    index('measure_responses_client_idx').on(t.practiceId, t.clientId, t.instrumentKey, t.completedAt, t.ratedBy, t.total),
+    index('measure_responses_time_idx').on(t.practiceId, t.completedAt),
+  ],
+);
+
+/**
+ * Each client's series on each instrument (by rater): how many scores, the first and the latest.
+ * Kept by a trigger on measure_responses (migration 0008), so a report over a long period reads one
+ * row per series instead of every score; responses are never edited or removed one by one (only
+ * with their client, and this table goes with it).
+ */
+export const measureSeries = pgTable(
+  'measure_series',
+  {
+    practiceId: uuid('practice_id').notNull(),
+    clientId: uuid('client_id').notNull(),
+    instrumentKey: text('instrument_key').notNull(),
+    ratedBy: text('rated_by').notNull(),
+    n: integer('n').notNull(),
+    firstAt: timestamp('first_at', { withTimezone: true }).notNull(),
+    firstTotal: real('first_total').notNull(),
+    lastAt: timestamp('last_at', { withTimezone: true }).notNull(),
+    lastTotal: real('last_total').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.practiceId, t.clientId, t.instrumentKey, t.ratedBy] }),
+    foreignKey({ columns: [t.practiceId, t.clientId], foreignColumns: [clients.practiceId, clients.id] }).onDelete('cascade'),
   ],
 );
 
