@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { E2E_PASSWORD } from './global-setup.js';
 
@@ -23,6 +23,38 @@ export async function newPage(browser: Browser): Promise<Page> {
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync('e2e/artifacts', { recursive: true });
   await page.screenshot({ path: `e2e/artifacts/${name}.png`, fullPage: true });
+}
+
+/**
+ * A fresh browser context (its own cookies) with one page, signed in as this person through the
+ * sign-in page; it waits for their home (Today, or the portal for a client).
+ */
+export async function signedInContext(
+  browser: Browser,
+  email: string,
+  options: { viewport?: { width: number; height: number }; acceptDownloads?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    timezoneId: 'America/Chicago',
+    acceptDownloads: options.acceptDownloads ?? false,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(E2E_PASSWORD);
+  await page.getByRole('button', { name: /sign in/i }).click();
+  await page.waitForURL(/\/(today|portal)/);
+  return { context, page };
+}
+
+/** An API answer's JSON body, or an error that carries the status and body (a test then says why it failed). */
+export async function json<T>(res: { ok(): boolean; status(): number; text(): Promise<string> }): Promise<T> {
+  const body = await res.text();
+  if (!res.ok()) throw new Error(`API answered ${res.status()}: ${body}`);
+  return JSON.parse(body) as T;
 }
 
 export { E2E_PASSWORD };

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectionPlaces, wellbeingLevels } from '../src/domain/measures/instruments/connection-profile.js';
-import { baseUrl, E2E_PASSWORD, launch, shot } from './browser.js';
+import { json, launch, shot, signedInContext } from './browser.js';
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -23,23 +23,11 @@ afterAll(async () => {
 
 /** A fresh browser context (its own cookies) with one page, signed in as this person. */
 async function signedIn(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl(), viewport, timezoneId: 'America/Chicago' });
+  const { context, page } = await signedInContext(browser, email, { viewport });
   contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(E2E_PASSWORD);
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await page.waitForURL(/\/(today|portal)/);
   return page;
 }
 
-async function json<T>(res: { ok(): boolean; status(): number; text(): Promise<string> }): Promise<T> {
-  const body = await res.text();
-  if (!res.ok()) throw new Error(`API answered ${res.status()}: ${body}`);
-  return JSON.parse(body) as T;
-}
 
 interface ScorePoint {
   responseId: string;

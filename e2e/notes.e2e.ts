@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractPdfText } from '../src/server/pdf/text.js';
-import { baseUrl, E2E_PASSWORD, launch, shot } from './browser.js';
+import { launch, shot, signedInContext } from './browser.js';
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -17,16 +17,9 @@ afterAll(async () => {
 
 /** A fresh browser context (its own cookies) with one page, signed in as this person. */
 async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1280, height: 900 }, timezoneId: 'America/Chicago', acceptDownloads: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(E2E_PASSWORD);
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await page.waitForURL(/\/today/);
-  return { context, page };
+  const signed = await signedInContext(browser, email, { acceptDownloads: true });
+  contexts.push(signed.context);
+  return signed;
 }
 
 /** From the to-do list on Today, opens the first held session that still needs its progress note. */

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, E2E_PASSWORD, launch, shot } from './browser.js';
+import { json, launch, shot, signedInContext } from './browser.js';
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -55,22 +55,9 @@ afterAll(async () => {
 
 /** A fresh browser context (its own cookies) with one page, signed in as this person. */
 async function signedIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1280, height: 900 }, timezoneId: 'America/Chicago' });
+  const { context, page } = await signedInContext(browser, email);
   contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(E2E_PASSWORD);
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await page.waitForURL(/\/today/);
   return page;
-}
-
-async function json<T>(res: { ok(): boolean; status(): number; text(): Promise<string> }): Promise<T> {
-  const body = await res.text();
-  if (!res.ok()) throw new Error(`API answered ${res.status()}: ${body}`);
-  return JSON.parse(body) as T;
 }
 
 const isOutcomes = (r: Response) => new URL(r.url()).pathname === '/api/outcomes' && r.request().method() === 'GET';
