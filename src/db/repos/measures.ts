@@ -210,7 +210,9 @@ export async function clientMeasures(db: Db, practiceId: string, clientId: strin
       scores: list.map((r) => ({ responseId: r.id, at: r.completedAt, total: r.total, severityKey: r.severityKey, risk: r.risk, sessionId: r.sessionId, answers: r.answers })),
       change,
       clinical: change && definition ? attempt(() => clinicalSignificance(definition, change)) : null,
-      notOnTrack: definition && list.length > 0 ? attempt(() => notOnTrackFor(definition, list.map((r) => r.total), { after: practiceRules.after, setting: practiceRules.settingFor(instrumentKey) }))
+      notOnTrack:
+        definition && list.length > 0
+          ? attempt(() => notOnTrackFor(definition, list.map((r) => r.total), { after: practiceRules.after, setting: practiceRules.settingFor(instrumentKey) }))
           : null,
       // The relationship check-in: a gentle flag when the latest is well below this client's usual.
       checkinDrop: instrumentKey === 'relationship-checkin' && last ? checkinDropped(list.slice(0, -1).map((r) => r.total), last.total) : null,

@@ -109,6 +109,7 @@ async function state() {
     reflections: await n('session_reflections'),
     measures: await n('measure_responses'),
     measureRequests: await n('measure_requests'),
+    settings: (await database.query('select settings from practices where practice_id = $1', [p.practiceId]))[0],
     client,
     chapter,
     session,
@@ -259,6 +260,14 @@ writeRoutes.push(
     url: () => `/api/clients/${p.clientId}/measure-requests`,
     valid: () => ({ instrumentKey: 'gad-7', channel: 'link' }),
     required: ['instrumentKey', 'channel'],
+    text: [],
+  },
+  {
+    name: 'setting how the practice judges change',
+    method: 'PUT',
+    url: () => '/api/practice/measure-change',
+    valid: () => ({ notOnTrackAfter: 6, instruments: [{ instrumentKey: 'ucla-3', sd: 1.5, reliability: 0.8 }] }),
+    required: ['notOnTrackAfter', 'instruments'],
     text: [],
   },
 );
