@@ -269,10 +269,10 @@ function runAuthorsInWorker(spec: LoadSpec, onSaving: () => void): Promise<Autho
 // ---------------------------------------------------------------------------------------------
 // Set-up and checking.
 
-const BENCH_PASSWORD = 'autosave-bench-passphrase';
+export const BENCH_PASSWORD = 'autosave-bench-passphrase';
 
 /** A practice of its own: one practitioner per author, each with a client, a chapter and a held session yesterday. */
-async function createAuthors(database: Database, count: number) {
+export async function createAuthors(database: Database, count: number) {
   const db = database.db;
   const practiceId = randomUUID();
   const slug = `bench-autosave-${practiceId.slice(0, 8)}`;

@@ -4,7 +4,7 @@
  * HTTP API at once (autosave.ts).
  *
  *   node dist/bench/run.js [--small] [--runs N] [--warmup N] [--seed N] [--engine pglite|postgres] [--no-analyze]
- *                          [--only reads|autosave] [--autosave-seconds N] [--autosave-authors N]
+ *                          [--only reads,autosave,outcomes,maps,drag] [--autosave-seconds N] [--autosave-authors N]
  *
  * Engines: PGlite always, in a temporary folder removed afterwards. PostgreSQL on the server
  * named by LIMINAL_BENCH_PG, else DATABASE_URL, else postgres://postgres:postgres@127.0.0.1:5432/postgres;
@@ -29,6 +29,8 @@ import type { Actor } from '../src/domain/people/roles.js';
 import { rootDir } from '../src/paths.js';
 import { benchAutosave, defaultAutosaveOptions, type AutosaveResult } from './autosave.js';
 import { generatePractice, mulberry32, type GeneratedPractice } from './generate.js';
+import { benchMaps, type MapsResult } from './maps.js';
+import { benchMapDrag, type DragResult } from './maps-drag.js';
 import { benchOutcomes, OUTCOMES_MAX_RATIO, OUTCOMES_TARGET_MS, outcomesSizes, type OutcomesResult } from './outcomes.js';
 import { ms, ratio, summarise, type Summary } from './stats.js';
 
@@ -190,7 +192,7 @@ interface Options {
   engines: Array<'pglite' | 'postgres'>;
   analyze: boolean;
   /** Which benches run: the reads (with the generated practice) and the autosave bench. */
-  suites: Array<'reads' | 'autosave' | 'outcomes'>;
+  suites: Array<'reads' | 'autosave' | 'outcomes' | 'maps' | 'drag'>;
   /** Timed runs of each outcomes report (each reads up to a million rows). */
   outcomesRuns: number;
   autosaveSeconds: number;
@@ -214,8 +216,9 @@ function parseOptions(argv: string[]): Options {
   const engineArg = value('--engine') ?? process.env.BENCH_ENGINES;
   const engines = (engineArg ?? 'pglite,postgres').split(',').map((e) => e.trim());
   for (const e of engines) if (e !== 'pglite' && e !== 'postgres') throw new Error(`--engine is pglite or postgres, not "${e}".`);
-  const suites = (value('--only') ?? process.env.BENCH_ONLY ?? 'reads,autosave,outcomes').split(',').map((e) => e.trim());
-  for (const s of suites) if (s !== 'reads' && s !== 'autosave' && s !== 'outcomes') throw new Error(`--only is reads, autosave or outcomes, not "${s}".`);
+  const suites = (value('--only') ?? process.env.BENCH_ONLY ?? 'reads,autosave,outcomes,maps,drag').split(',').map((e) => e.trim());
+  const known = ['reads', 'autosave', 'outcomes', 'maps', 'drag'];
+  for (const s of suites) if (!known.includes(s)) throw new Error(`--only takes ${known.join(', ')}, not "${s}".`);
   const small = argv.includes('--small');
   return {
     small,
@@ -312,6 +315,8 @@ interface EngineResult {
   autosaveError?: string;
   outcomes?: OutcomesResult;
   outcomesError?: string;
+  maps?: MapsResult;
+  mapsError?: string;
 }
 
 /** The database's own complaint when there is one (drizzle wraps it as the cause). */
@@ -439,6 +444,14 @@ async function runEngine(
     } catch (e) {
       result.outcomesError = firstLine(e);
       log(`  outcomes bench failed: ${result.outcomesError}`);
+    }
+  }
+  if (options.suites.includes('maps')) {
+    try {
+      result.maps = await benchMaps(database, { runs: options.small ? 10 : 30, warmup: 3, seed: options.seed, log });
+    } catch (e) {
+      result.mapsError = firstLine(e);
+      log(`  maps bench failed: ${result.mapsError}`);
     }
   }
   return result;
@@ -603,6 +616,42 @@ function outcomesTitle(r: EngineResult): string {
   return `Outcomes report: ${o.measures.toLocaleString('en')} completed measures of ${o.clients.toLocaleString('en')} clients (generated in ${o.generationSeconds.toFixed(1)} s, exported to DuckDB in ${o.exportSeconds.toFixed(1)} s); target p50 < ${OUTCOMES_TARGET_MS} ms and ≤ ${OUTCOMES_MAX_RATIO}x DuckDB`;
 }
 
+const mapsHeader = ['operation', 'ours p50', 'ours p95', 'max', 'baseline', 'baseline p50', 'baseline p95', 'p50 ratio', 'target p95', 'verdict'];
+
+function mapsCells(result: EngineResult): string[][] {
+  return (result.maps?.operations ?? []).map((o) => [
+    o.name,
+    ms(o.ours.p50),
+    ms(o.ours.p95),
+    ms(o.ours.max),
+    o.baselineName ?? '—',
+    o.baseline ? ms(o.baseline.p50) : '—',
+    o.baseline ? ms(o.baseline.p95) : '—',
+    o.baseline ? x(ratio(o.ours.p50, o.baseline.p50)) : '—',
+    `< ${o.target} ms`,
+    o.pass ? 'pass' : 'miss',
+  ]);
+}
+
+function mapsTitle(r: EngineResult): string {
+  const m = r.maps;
+  if (!m) return `Relational map: could not finish (${r.mapsError ?? 'no result'})`;
+  return `Relational map: ${m.nodes} nodes and ${m.ties} ties (${m.payloadKb.toFixed(0)} KB a save), ${m.runs} runs each; the diff between the two versions reads as ${m.sentences} sentences`;
+}
+
+function dragLines(d: DragResult | { skipped: string } | { error: string } | undefined): string[] {
+  if (!d) return [];
+  if ('skipped' in d) return [`Map editor drag: skipped — ${d.skipped}`];
+  if ('error' in d) return [`Map editor drag: could not finish (${d.error})`];
+  const f = d.frames;
+  return [
+    `Map editor drag (headless Chromium, ${d.nodes} nodes, ${d.ties} ties): the map appeared ${d.openMs.toFixed(0)} ms after navigation; a node dragged in ${d.dragSteps} mouse steps over ${d.dragMs.toFixed(0)} ms${d.moved ? '' : ' (THE NODE DID NOT MOVE)'}`,
+    f
+      ? `frame time p50 ${ms(f.p50)} ms, p95 ${ms(f.p95)} ms, longest ${ms(f.max)} ms, ${d.fps.toFixed(1)} frames per second, ${d.longFrames} of ${f.n} frames over 50 ms`
+      : 'no frames recorded',
+  ];
+}
+
 function table(result: EngineResult, head: string[] = header, body: string[][] = cells(result)): string[] {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] as string).length)));
   const line = (row: string[]) =>
@@ -661,6 +710,12 @@ function markdown(report: Report): string {
       for (const row of autosaveCells(r)) out.push(`| ${row.join(' | ')} |`);
       out.push('');
     }
+    if (r.maps || r.mapsError) {
+      out.push(`### ${mapsTitle(r)}`, '');
+      out.push(`| ${mapsHeader.join(' | ')} |`, `|${mapsHeader.map((_, i) => (i === 0 || i === 4 || i >= mapsHeader.length - 2 ? '---' : '---:')).join('|')}|`);
+      for (const row of mapsCells(r)) out.push(`| ${row.join(' | ')} |`);
+      out.push('');
+    }
     if (r.outcomes || r.outcomesError) {
       out.push(`### ${outcomesTitle(r)}`, '');
       out.push(`| ${outcomesHeader.join(' | ')} |`, `|${outcomesHeader.map((_, i) => (i === 0 || i >= outcomesHeader.length - 2 ? '---' : '---:')).join('|')}|`);
@@ -668,6 +723,8 @@ function markdown(report: Report): string {
       out.push('');
     }
   }
+  const drag = dragLines(report.drag);
+  if (drag.length > 0) out.push(`## ${drag[0]}`, '', ...drag.slice(1), '');
   return out.join('\n');
 }
 
@@ -682,6 +739,7 @@ interface Report {
   /** 1-, 5- and 15-minute load averages at the start and the end: timings on a busy machine read high. */
   loadAverage: { start: number[]; end: number[] };
   engines: EngineResult[];
+  drag?: DragResult | { skipped: string } | { error: string };
 }
 
 async function main(): Promise<void> {
@@ -692,6 +750,16 @@ async function main(): Promise<void> {
   const engines: EngineResult[] = [];
   for (const engine of options.engines) {
     engines.push(engine === 'pglite' ? await benchPglite(options, log) : await benchPostgres(options, log));
+  }
+  let drag: Report['drag'];
+  if (options.suites.includes('drag')) {
+    log('Map editor drag (headless Chromium)');
+    try {
+      drag = await benchMapDrag({ seed: options.seed, steps: 120, log });
+    } catch (e) {
+      drag = { error: firstLine(e) };
+      log(`  drag bench failed: ${drag.error}`);
+    }
   }
   const cpus = os.cpus();
   const report: Report = {
@@ -704,6 +772,7 @@ async function main(): Promise<void> {
     platform: `${os.platform()} ${os.release()}`,
     loadAverage: { start: loadAtStart, end: os.loadavg() },
     engines,
+    ...(drag ? { drag } : {}),
   };
 
   console.log('');
@@ -719,8 +788,13 @@ async function main(): Promise<void> {
       console.log(`  ${outcomesTitle(r)}`);
       for (const line of table(r, outcomesHeader, outcomesCells(r))) console.log(`  ${line}`);
     }
+    if (r.maps || r.mapsError) {
+      console.log(`  ${mapsTitle(r)}`);
+      for (const line of table(r, mapsHeader, mapsCells(r))) console.log(`  ${line}`);
+    }
     console.log('');
   }
+  for (const line of dragLines(drag)) console.log(line);
   const dir = path.join(rootDir, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);

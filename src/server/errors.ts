@@ -65,7 +65,9 @@ export function installErrorHandling(app: FastifyInstance, spa?: (reply: Fastify
     }
     const status = (error as FastifyError).statusCode;
     if (status === 413 || (error as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.status(413).send({ code: 'payload_too_large', message: 'That is more than we accept in one request (1 MB).' } satisfies ErrorBody);
+      const limit = request.routeOptions.bodyLimit ?? 1024 * 1024;
+      const message = `That is more than we accept in one request (${Math.round(limit / (1024 * 1024))} MB).`;
+      return reply.status(413).send({ code: 'payload_too_large', message } satisfies ErrorBody);
     }
     if (status && status >= 400 && status < 500) {
       // Fastify's own client errors: bad JSON, wrong content type, and the like.

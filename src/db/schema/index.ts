@@ -6,3 +6,4 @@ export * from './sessions.js';
 export * from './audit.js';
 export * from './records.js';
 export * from './measures.js';
+export * from './maps.js';

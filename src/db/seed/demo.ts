@@ -8,6 +8,7 @@ import { DomainError } from '../../domain/shared/errors.js';
 import { hashPassword } from '../../server/auth/passwords.js';
 import type { Db } from '../client.js';
 import { type DocumentationPlan, planDocumentation } from './documentation.js';
+import { type MapsPlan, planMaps } from './maps.js';
 import { type MeasuresPlan, planMeasures } from './measures.js';
 import {
   careRelationships,
@@ -24,6 +25,8 @@ import {
   practices,
   progressNotes,
   psychotherapyNotes,
+  relationalMaps,
+  relationalMapVersions,
   riskAlerts,
   sessionReflections,
   sessions,
@@ -121,6 +124,11 @@ export async function seedDemo(db: Db, opts: { password: string; now?: Date }): 
       if (m.measureResponses.length) await tx.insert(measureResponses).values(m.measureResponses);
       if (m.riskAlerts.length) await tx.insert(riskAlerts).values(m.riskAlerts);
     }
+    const maps = plan.maps;
+    if (maps) {
+      if (maps.relationalMaps.length) await tx.insert(relationalMaps).values(maps.relationalMaps);
+      if (maps.relationalMapVersions.length) await tx.insert(relationalMapVersions).values(maps.relationalMapVersions);
+    }
   });
 
   return { practiceId: plan.practice.practiceId, slug: demoSlug, practiceName: demoPractice.name, logins: plan.logins };
@@ -144,6 +152,7 @@ interface DemoPlan {
   logins: DemoLogin[];
   documentation?: DocumentationPlan;
   measures?: MeasuresPlan;
+  maps?: MapsPlan;
 }
 
 /** FORCE movements as a held session might have visited them: in order, with returns. */
@@ -450,6 +459,11 @@ function planDemo(now: Date, passwordHash: string): DemoPlan {
     practiceId,
     now,
     clients: demoClients.map((c) => ({ key: c.key, id: clientId(c.key), practitionerId: idOf(c.practitioner) })),
+    sessions: plan.sessions,
+  });
+  plan.maps = planMaps({
+    practiceId,
+    clients: demoClients.map((c) => ({ key: c.key, id: clientId(c.key), name: c.name, practitionerId: idOf(c.practitioner) })),
     sessions: plan.sessions,
   });
   return plan;

@@ -1,3 +1,5 @@
+import { onRing } from '../../domain/maps/draw.js';
+import { type MapLevel, type MapNode, type MapTie, type RelationalMap, relationalMapSchema, type RelationalMapInput } from '../../domain/maps/map.js';
 import type { ChapterSummaryPdfInput, PdfProgressNote, PlanPdfInput, PracticeHeader, ProgressNotePdfInput } from './types.js';
 
 /**
@@ -145,6 +147,75 @@ export function examplePlanPdf(): PlanPdfInput {
   };
 }
 
+type NodeInput = RelationalMapInput['nodes'][number];
+const placed = (id: string, kind: MapNode['kind'], label: string, level: MapLevel, degrees: number, extra: Partial<NodeInput> = {}): NodeInput => ({
+  id,
+  kind,
+  label,
+  level,
+  ...onRing(level, degrees),
+  ...extra,
+});
+const withClient = (id: string, strength: 'tenuous' | 'moderate' | 'strong', quality: 'supportive' | 'stressful' | 'conflicted' | 'cut_off', direction: 'none' | 'a_to_b' | 'b_to_a' | 'both', note = '') =>
+  ({ id: `c-${id}`, kind: 'connection', a: 'client', b: id, strength, quality, direction, note }) as const;
+
+/**
+ * Zoë's relational map as first drawn in the chapter: her sister newly far away, parents who
+ * argued, a manager she goes small with, a bakery walk she misses, and distance pressing on it.
+ */
+export function exampleRelationalMap(): RelationalMap {
+  return relationalMapSchema.parse({
+    alterTiesRecorded: false,
+    nodes: [
+      { id: 'client', kind: 'client', label: 'Zoë Brontë-Okafor', level: 'personal', x: 0, y: 0, gender: 'female', born: 1991 },
+      placed('amara', 'person', 'Amara (sister)', 'familial', 200, { gender: 'female', born: 1988, turnTo: 'client', note: 'Moved to Montréal in the autumn.' }),
+      placed('mother', 'person', 'Mum', 'familial', 250, { gender: 'female', born: 1962 }),
+      placed('father', 'person', 'Dad', 'familial', 290, { gender: 'male', born: 1960, died: 2021, deceased: true }),
+      placed('manager', 'person', 'Her manager at the roastery', 'social', 20, { gender: 'unknown' }),
+      placed('friends', 'group', 'Friends from the climbing gym', 'social', 120),
+      placed('work', 'institution', 'The roastery', 'ecological', 40, { sector: 'work' }),
+      placed('bakery', 'practice', 'Walk to the bakery', 'personal', 140),
+      placed('checkin', 'practice', 'Evening body check-in', 'personal', 60),
+      placed('river', 'place', 'The Willamette at dawn', 'ecological', 160),
+      placed('quiet', 'spiritual', 'Quiet mornings', 'spiritual', 300),
+      placed('distance', 'influence', 'Distance from family', 'ecological', 230),
+    ],
+    ties: [
+      withClient('amara', 'strong', 'supportive', 'both', 'Sunday calls, shorter now.'),
+      withClient('mother', 'moderate', 'stressful', 'b_to_a'),
+      withClient('father', 'tenuous', 'cut_off', 'none'),
+      withClient('manager', 'moderate', 'conflicted', 'b_to_a', 'The rota argument.'),
+      withClient('friends', 'tenuous', 'supportive', 'none'),
+      withClient('work', 'moderate', 'stressful', 'a_to_b'),
+      withClient('bakery', 'moderate', 'supportive', 'b_to_a'),
+      withClient('checkin', 'tenuous', 'supportive', 'b_to_a'),
+      withClient('river', 'tenuous', 'supportive', 'b_to_a'),
+      withClient('quiet', 'moderate', 'supportive', 'b_to_a'),
+      { id: 'i-distance-amara', kind: 'influence', a: 'distance', b: 'amara', note: 'Four thousand kilometres.' },
+      { id: 'k-manager-work', kind: 'knows', a: 'manager', b: 'work' },
+      { id: 'p-parents', kind: 'partner', a: 'father', b: 'mother', status: 'divorced', since: 1985, until: 2004 },
+      { id: 'pa-mother-client', kind: 'parent', a: 'mother', b: 'client', bond: 'birth' },
+      { id: 'pa-father-client', kind: 'parent', a: 'father', b: 'client', bond: 'birth' },
+      { id: 'pa-mother-amara', kind: 'parent', a: 'mother', b: 'amara', bond: 'birth' },
+      { id: 'pa-father-amara', kind: 'parent', a: 'father', b: 'amara', bond: 'birth' },
+    ],
+  } satisfies RelationalMapInput);
+}
+
+/** The same map near the chapter's end: the tie with her manager eased, friends closer, the check-in a habit. */
+export function exampleRelationalMapLater(): RelationalMap {
+  const first = exampleRelationalMap();
+  const changed: Record<string, Partial<MapTie>> = {
+    'c-manager': { strength: 'moderate', quality: 'supportive', direction: 'both' } as Partial<MapTie>,
+    'c-friends': { strength: 'strong', direction: 'both' } as Partial<MapTie>,
+    'c-checkin': { strength: 'strong' } as Partial<MapTie>,
+  };
+  return {
+    ...first,
+    ties: first.ties.map((t) => ({ ...t, ...(changed[t.id] ?? {}) }) as MapTie),
+  };
+}
+
 export function exampleChapterSummaryPdf(): ChapterSummaryPdfInput {
   const plan = examplePlanPdf();
   const first = exampleLongNote();
@@ -177,6 +248,10 @@ export function exampleChapterSummaryPdf(): ChapterSummaryPdfInput {
       plan,
     ],
     notes: [first, second],
+    relationalMaps: [
+      { number: 2, savedAt: '2026-05-15T03:30:00.000Z', label: 'Before the ending', map: exampleRelationalMapLater() },
+      { number: 1, savedAt: '2026-01-22T19:10:00.000Z', label: 'Drawn together in the assessment', map: exampleRelationalMap() },
+    ],
     generatedAt: new Date('2026-05-30T17:00:00Z'),
     generatedBy: 'Noor Haddad',
   };

@@ -87,6 +87,37 @@ export class PdfWriter {
     return this.pageHeight - margin.bottom;
   }
 
+  /** The room a figure may take: the text column's width and a whole page's body height. */
+  get figureArea(): { width: number; height: number } {
+    return { width: this.contentWidth, height: this.bottom - margin.top };
+  }
+
+  /**
+   * A drawing `size` points tall (or as tall as `size` measures it) across the text column, on a
+   * new page when it does not fit on this one. `draw` paints with PDFKit inside `box`; the page's
+   * margins are lifted meanwhile so nothing it writes can start a page, and the text continues
+   * below the box.
+   */
+  figure(
+    size: number | ((doc: PDFKit.PDFDocument, width: number) => number),
+    draw: (doc: PDFKit.PDFDocument, box: { x: number; y: number; width: number; height: number }) => void,
+  ): void {
+    const height = typeof size === 'number' ? size : size(this.doc, this.contentWidth);
+    this.ensureSpace(height);
+    const box = { x: margin.left, y: this.doc.y, width: this.contentWidth, height };
+    const saved = { ...this.doc.page.margins };
+    this.doc.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
+    this.doc.save();
+    try {
+      draw(this.doc, box);
+    } finally {
+      this.doc.restore();
+      this.doc.page.margins = saved;
+    }
+    this.doc.x = margin.left;
+    this.doc.y = box.y + height;
+  }
+
   /** Starts a new page when fewer than `height` points remain on this one. */
   ensureSpace(height: number): void {
     if (this.doc.y + height > this.bottom) this.doc.addPage();

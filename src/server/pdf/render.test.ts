@@ -186,6 +186,7 @@ describe('the chapter summary PDF', () => {
         diagnoses: [],
         planVersions: [],
         notes: [],
+        relationalMaps: [],
       }),
     );
     expect(text).toContain('Open (this chapter has not ended)');
@@ -193,7 +194,47 @@ describe('the chapter summary PDF', () => {
     expect(text).toContain('No diagnoses were recorded in this chapter.');
     expect(text).toContain('No plan version was published in this chapter.');
     expect(text).toContain('No signed progress notes in this chapter.');
+    expect(text).toContain('No relational map version was saved in this chapter.');
     expect(text).toContain('Page 1 of 1');
+  });
+
+  it('draws the relational map versions newest first, dated in the practice time zone, with a legend and the ties in words', async () => {
+    const pages = await extractPdfPages(await renderChapterSummaryPdf(exampleChapterSummaryPdf()));
+    expectFramedPages(pages, 'Chapter summary');
+    // Lines wrap where the page does: compare words, not line breaks.
+    const text = pages.join('\n').replace(/\s+/g, ' ');
+    const section = text.indexOf('Relational map');
+    expect(section).toBeGreaterThan(text.indexOf('Diagnoses'));
+    expect(section).toBeLessThan(text.indexOf('Treatment plan, version 2'));
+    // Saved 03:30 UTC on 15 May: still the evening of 14 May in Portland.
+    const newer = text.indexOf('Version 2, saved 14 May 2026 — Before the ending');
+    const older = text.indexOf('Version 1, saved 22 Jan 2026 — Drawn together in the assessment');
+    expect(newer).toBeGreaterThan(section);
+    expect(older).toBeGreaterThan(newer);
+    // Labels drawn on the map, the legend, and the ties in words.
+    for (const words of ['Amara (sister)', 'Quiet mornings', 'The roastery', 'Personal', 'Spiritual', 'Stressful (hatched)', 'Cut off (broken)', 'Cultural or systemic influence']) {
+      expect(text.slice(newer, older)).toContain(words);
+    }
+    expect(text.slice(newer, older)).toContain('Her manager at the roastery: moderate, supportive, both ways');
+    expect(text.slice(older)).toContain('Her manager at the roastery: moderate, conflicted, toward the client');
+  });
+
+  it('draws only the newest two map versions and says how many were saved', async () => {
+    const input = exampleChapterSummaryPdf();
+    const [newer, older] = input.relationalMaps;
+    const third = { ...newer!, number: 3, savedAt: '2026-05-20T18:00:00.000Z', label: 'Last session' };
+    const text = await extractPdfText(await renderChapterSummaryPdf({ ...input, relationalMaps: [older!, third, newer!] }));
+    expect(text).toContain('The newest 2 of the 3 versions saved in this chapter.');
+    expect(text.indexOf('Version 3, saved 20 May 2026 — Last session')).toBeLessThan(text.indexOf('Version 2, saved 14 May 2026'));
+    expect(text).not.toContain('Version 1, saved');
+  });
+
+  it('draws a map whose labels the font cannot show in full without failing', async () => {
+    const input = exampleChapterSummaryPdf();
+    const map = input.relationalMaps[0]!.map;
+    const nodes = map.nodes.map((n) => (n.id === 'amara' ? { ...n, label: 'Abuela 🌺 家 & “Tía”' } : n));
+    const text = await extractPdfText(await renderChapterSummaryPdf({ ...input, relationalMaps: [{ ...input.relationalMaps[0]!, map: { ...map, nodes } }] }));
+    expect(text).toContain('Abuela \ufffd \ufffd & “Tía”');
   });
 
   it('renders a chapter of forty notes in a few seconds at most', async () => {

@@ -1,5 +1,8 @@
+import { canonicalMap, centreOf, directionFrom, qualityLabels, type RelationalMap, strengthLabels } from '../../domain/maps/map.js';
+import { ecomapScene } from '../../domain/maps/svg.js';
 import { formatDateTime, formatDay, formatDayOf } from './dates.js';
 import { PdfWriter } from './layout.js';
+import { drawEcomap, drawLegend, ecomapScale, legendHeight } from './mapDrawing.js';
 import type {
   ChapterSummaryPdfInput,
   PdfAddendum,
@@ -7,6 +10,7 @@ import type {
   PdfDiagnosis,
   PdfPlanVersion,
   PdfProgressNote,
+  PdfRelationalMap,
   PlanPdfInput,
   PracticeHeader,
   ProgressNotePdfInput,
@@ -174,7 +178,66 @@ export async function renderPlanPdf(input: PlanPdfInput): Promise<Buffer> {
   return w.finish();
 }
 
-/** A chapter of care: its opening and ending, diagnoses with their history, plan versions and every signed note. */
+/** At most this many map versions are drawn in a chapter summary, the newest first. */
+const MAPS_DRAWN = 2;
+/** At most this many ties are written out in words under a drawing. */
+const TIES_IN_WORDS = 40;
+
+const flowWords = { to: ', toward the client', from: ', from the client', both: ', both ways', none: '' } as const;
+
+/** The client's connections, each told from the other end: "Mum: moderate, stressful, toward the client". */
+function tiesWithClient(map: RelationalMap): string[] {
+  const client = centreOf(map);
+  const label = new Map(map.nodes.map((n) => [n.id, n.label]));
+  return canonicalMap(map).ties.flatMap((t) => {
+    if (t.kind !== 'connection' || !client || (t.a !== client.id && t.b !== client.id)) return [];
+    const other = label.get(t.a === client.id ? t.b : t.a);
+    if (other === undefined) return [];
+    return [`${other}: ${strengthLabels[t.strength].toLowerCase()}, ${qualityLabels[t.quality].toLowerCase()}${flowWords[directionFrom(t, client.id)]}`];
+  });
+}
+
+/** The newest map versions of the chapter: each drawn as an ecomap with a short legend, its ties with the client in words. */
+function relationalMapSection(w: PdfWriter, maps: PdfRelationalMap[], practice: PracticeHeader): void {
+  const newest = [...maps].sort((a, b) => b.number - a.number).slice(0, MAPS_DRAWN);
+  const drawings = newest.map((version) => {
+    const scene = ecomapScene(version.map);
+    // Room is left on the page for the version's heading, the legend and a few lines of words.
+    const scale = ecomapScale(scene, w.figureArea.width, w.figureArea.height - 230);
+    return { version, scene, scale, height: scene.bounds.height * scale };
+  });
+  w.ensureSpace((drawings[0]?.height ?? 0) + 120);
+  w.heading('Relational map');
+  if (drawings.length === 0) {
+    w.paragraph('', 'No relational map version was saved in this chapter.');
+    return;
+  }
+  w.note(
+    `${maps.length > MAPS_DRAWN ? `The newest ${MAPS_DRAWN} of the ${maps.length} versions saved in this chapter. ` : ''}` +
+      'Each is an ecomap: the client at the centre; the rings, from the centre, are the personal, familial, social, ecological and spiritual levels.',
+  );
+  for (const { version, scene, scale, height } of drawings) {
+    const at = new Date(version.savedAt);
+    const day = Number.isNaN(at.getTime()) ? version.savedAt : formatDayOf(at, practice.timezone);
+    w.ensureSpace(height + 50);
+    w.subheading(`Version ${version.number}, saved ${day}${version.label.trim() ? ` — ${version.label.trim()}` : ''}`);
+    w.figure(height, (doc, box) => drawEcomap(doc, scene, box, scale));
+    w.space(6);
+    w.figure(
+      (doc, width) => legendHeight(doc, scene, width),
+      (doc, box) => drawLegend(doc, scene, box),
+    );
+    const words = tiesWithClient(version.map);
+    if (words.length) {
+      const more = words.length - TIES_IN_WORDS;
+      w.note(`Ties with the client, in words: ${words.slice(0, TIES_IN_WORDS).join('; ')}${more > 0 ? `; and ${more} more` : ''}.`);
+    } else {
+      w.note('No ties with the client were drawn in this version.');
+    }
+  }
+}
+
+/** A chapter of care: its opening and ending, diagnoses with their history, the relational map, plan versions and every signed note. */
 export async function renderChapterSummaryPdf(input: ChapterSummaryPdfInput): Promise<Buffer> {
   const { practice, chapter } = input;
   const title = 'Chapter summary';
@@ -212,6 +275,8 @@ export async function renderChapterSummaryPdf(input: ChapterSummaryPdfInput): Pr
     w.note(d.endsOn ? `From ${formatDay(d.startsOn)} to ${formatDay(d.endsOn)}` : `From ${formatDay(d.startsOn)}, still in effect`);
     if (d.context.trim()) w.paragraph(d.context);
   }
+
+  relationalMapSection(w, input.relationalMaps, practice);
 
   if (input.planVersions.length === 0) {
     w.heading('Treatment plan');

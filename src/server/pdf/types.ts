@@ -1,11 +1,14 @@
+import type { RelationalMap } from '../../domain/maps/map.js';
+
 /**
  * What the PDF renderers print, as plain values. Nothing in src/server/pdf reads the database:
  * the route maps records into these shapes, choosing every field, so a relational note (or any
  * field not listed here) can never reach a PDF by accident.
  *
  * Conventions: `Date` values are moments and print in the practice's time zone; `string` dates
- * are calendar days 'YYYY-MM-DD' and print as written. Labels (modality, phase, risk level…)
- * arrive already in words, so the PDFs use the same words as the screens.
+ * are calendar days 'YYYY-MM-DD' and print as written (except a relational map's `savedAt`, an
+ * ISO moment). Labels (modality, phase, risk level…) arrive already in words, so the PDFs use the
+ * same words as the screens.
  */
 
 /** The practice, printed in the header of every page. */
@@ -218,4 +221,17 @@ export interface ChapterSummaryPdfInput extends PdfGenerated {
   planVersions: PdfPlanVersion[];
   /** Signed progress notes of the chapter, printed in the order given (oldest first reads best). */
   notes: PdfProgressNote[];
+  /** Relational map versions saved during the chapter; the newest two are drawn, newest first. */
+  relationalMaps: PdfRelationalMap[];
+}
+
+/** A saved version of the client's relational map, drawn as an ecomap. */
+export interface PdfRelationalMap {
+  /** The version's number: 1, 2, 3… */
+  number: number;
+  /** When it was saved: an ISO moment ('2026-03-04T23:05:00.000Z'), printed as a day in the practice's time zone. */
+  savedAt: string;
+  /** The version's label as saved; printed only when not blank. */
+  label: string;
+  map: RelationalMap;
 }

@@ -1,3 +1,4 @@
+import { mapVersionsBetween } from '../../db/repos/maps.js';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { listDiagnoses } from '../../db/repos/diagnoses.js';
@@ -155,6 +156,7 @@ export async function chapterSummaryPdfInput(db: Db, actor: Actor, clientId: str
     diagnoses: dx.map((d) => ({ code: d.code, description: d.description, primary: d.primary, context: d.context, startsOn: d.startsOn, endsOn: d.endsOn })),
     planVersions: (plan?.versions ?? []).slice().reverse().map((v) => pdfPlanVersion(v, names)),
     notes,
+    relationalMaps: (await mapVersionsBetween(db, actor.practiceId, clientId, chapter.openedAt, chapter.endedAt)).map((v) => ({ number: v.number, savedAt: v.savedAt.toISOString(), label: v.label, map: v.map })),
     generatedAt: new Date(),
     generatedBy,
   };

@@ -1,6 +1,7 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
+import { newMap } from '../../domain/maps/map.js';
 import { inventedGardenCheck } from '../../domain/measures/testing/invented.js';
 import { createHeldSession, createTestApp, createTestPractice, signIn, type TestPractice } from '../testing/harness.js';
 
@@ -50,6 +51,8 @@ const rec = {
   associateAlertId: '',
   responseId: '',
   associateResponseId: '',
+  mapVersionId: '',
+  associateMapVersionId: '',
   portalRequestId: '',
   instrumentKey: '',
 };
@@ -79,8 +82,8 @@ function idsFor(forAssociateClient = false): Array<{ prefix: string; kind: Kind;
       prefix: '/api/clients/',
       kind: 'client',
       params: forAssociateClient
-        ? { id: a.associateClientId, chapterId: rec.associateChapterId, practitionerId: a.associate, themeId: rec.associateThemeId, diagnosisId: rec.associateDiagnosisId, version: '1', responseId: rec.associateResponseId }
-        : { id: a.clientId, chapterId: rec.chapterId, practitionerId: rec.colleagueId, themeId: rec.themeId, diagnosisId: rec.diagnosisId, version: '1', responseId: rec.responseId },
+        ? { id: a.associateClientId, chapterId: rec.associateChapterId, practitionerId: a.associate, themeId: rec.associateThemeId, diagnosisId: rec.associateDiagnosisId, version: '1', responseId: rec.associateResponseId, versionId: rec.associateMapVersionId }
+        : { id: a.clientId, chapterId: rec.chapterId, practitionerId: rec.colleagueId, themeId: rec.themeId, diagnosisId: rec.diagnosisId, version: '1', responseId: rec.responseId, versionId: rec.mapVersionId },
     },
     { prefix: '/api/sessions/', kind: 'client', params: { id: forAssociateClient ? rec.associateHeldSessionId : rec.heldSessionId } },
   ];
@@ -119,6 +122,8 @@ const bodies = (): Record<string, object> => ({
   'PUT /api/clients/{id}/measure-schedules': { instrumentKey: 'gad-7', rule: 'every_n_weeks', everyWeeks: 2 },
   'POST /api/clients/{id}/measures': { instrumentKey: 'phq-2', answers: { '1': 1, '2': 1 } },
   'POST /api/risk-alerts/{alertId}/acknowledge': { note: 'Acknowledged from outside' },
+  'PUT /api/clients/{id}/map': { map: newMap('Drawn from outside'), version: 1 },
+  'POST /api/clients/{id}/map/versions': { map: { ...newMap('Drawn from outside'), alterTiesRecorded: true }, version: 1 },
   'POST /api/portal/measures/{requestId}': { answers: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6': 0, '7': 0, '8': 0, '9': 0 } },
 });
 
@@ -150,9 +155,11 @@ function calls(forAssociateClient = false): Call[] {
       return value;
     });
     const key = `${route.method} ${route.path}`;
+    // Routes whose query is required: a valid one, so a refusal comes from access.
+    const query = route.path === '/api/clients/{id}/map/compare' ? `?from=${area.params['versionId']}&to=working` : '';
     const payload = bodies()[key];
     if (route.hasBody && !payload) throw new Error(`No valid body for ${key}: add one to bodies() in authorisation.int.test.ts`);
-    return { route, kind: area.kind, url, payload };
+    return { route, kind: area.kind, url: url + query, payload };
   });
 }
 
@@ -264,6 +271,10 @@ beforeAll(async () => {
     expect(measured.statusCode, measured.body).toBe(201);
     const alerts = (await as(`a.${who}`, 'GET', '/api/risk-alerts')).json();
     const alertId = alerts.find((x: { clientId: string }) => x.clientId === clientId).id;
+    const mapVersion = await as(`a.${who}`, 'POST', `/api/clients/${clientId}/map/versions`, { map: newMap('Their own map'), version: 0 });
+    expect(mapVersion.statusCode, mapVersion.body).toBe(200);
+    if (key === 'associate') rec.associateMapVersionId = mapVersion.json().version.id;
+    else rec.mapVersionId = mapVersion.json().version.id;
     if (key === 'associate') rec.associateResponseId = measured.json().responseId;
     else rec.responseId = measured.json().responseId;
     if (key === 'associate') rec.associateAlertId = alertId;
@@ -323,7 +334,13 @@ async function snapshot() {
   const portal = (await as('a.clientUser', 'GET', '/api/portal/sessions')).json();
   const alerts = (await as('a.admin', 'GET', '/api/risk-alerts')).json();
   const measures = (await as('a.admin', 'GET', `/api/clients/${a.clientId}/measures`)).json();
+  const maps = [];
+  for (const id of [a.clientId, a.associateClientId]) {
+    const m = (await as('a.admin', 'GET', `/api/clients/${id}/map`)).json();
+    maps.push({ version: m.version, map: m.map, versions: m.versions.map((v: { id: string }) => v.id) });
+  }
   return {
+    maps,
     alerts: alerts.map((x: { id: string }) => x.id).sort(),
     measures: measures.summaries.map((x: { instrumentKey: string; scores: unknown[] }) => [x.instrumentKey, x.scores.length]),
     openRequests: (await as('a.clientUser', 'GET', '/api/portal/measures')).json().length,

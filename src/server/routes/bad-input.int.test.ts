@@ -1,6 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
+import { newMap } from '../../domain/maps/map.js';
 import { createHeldSession, createTestApp, createTestPractice, signIn, TEST_PASSWORD, type TestPractice } from '../testing/harness.js';
 
 /**
@@ -109,6 +110,8 @@ async function state() {
     reflections: await n('session_reflections'),
     measures: await n('measure_responses'),
     measureRequests: await n('measure_requests'),
+    maps: await database.query('select version, map from relational_maps where practice_id = $1', [p.practiceId]),
+    mapVersions: await n('relational_map_versions'),
     settings: (await database.query('select settings from practices where practice_id = $1', [p.practiceId]))[0],
     client,
     chapter,
@@ -130,6 +133,8 @@ interface WriteRoute {
   asClient?: boolean;
   /** See the lone-surrogate test. */
   loneSurrogateBug?: boolean;
+  /** Routes that take big documents (a relational map) accept more than the 1 MB default. */
+  bodyLimitMb?: number;
 }
 
 const writeRoutes: WriteRoute[] = [
@@ -270,7 +275,35 @@ writeRoutes.push(
     required: ['notOnTrackAfter', 'instruments'],
     text: [],
   },
+  {
+    name: 'drawing the relational map',
+    method: 'PUT',
+    url: () => `/api/clients/${p.clientId}/map`,
+    valid: () => ({ map: drawnMap(), version: 0 }),
+    required: ['map', 'version'],
+    text: [],
+    bodyLimitMb: 4,
+  },
+  {
+    name: 'saving a version of the relational map',
+    method: 'POST',
+    url: () => `/api/clients/${p.clientId}/map/versions`,
+    valid: () => ({ map: drawnMap(), version: 0, sessionId: null, label: 'First drawing' }),
+    required: ['map', 'version'],
+    text: ['label'],
+    bodyLimitMb: 4,
+  },
 );
+
+/** A small sound map: the client and a friend, supportive. */
+function drawnMap() {
+  const map = newMap('Ada');
+  return {
+    ...map,
+    nodes: [...map.nodes, { ...map.nodes[0]!, id: 'friend', kind: 'person', label: 'A friend', level: 'social', clientId: null }],
+    ties: [{ id: 't1', kind: 'connection', a: 'client', b: 'friend', strength: 'moderate', quality: 'supportive', direction: 'both', note: '' }],
+  };
+}
 
 /** The body with one field, perhaps nested (`fields.plan`), set to a value. */
 function withField(body: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
@@ -351,10 +384,12 @@ describe.each(writeRoutes)('$name refuses bad input and changes nothing', (route
     expectClearRefusal(await go(undefined, { raw: `{${JSON.stringify(route.required[0])}: ${deep}, ${rest}` }), 'a deeply nested value', 400);
   });
 
-  it('a body over 1 MB gets a 413 with code payload_too_large', async () => {
+  it('a body over the route’s limit (1 MB unless it takes whole documents) gets a 413 with code payload_too_large', async () => {
     const field = route.required[0]!;
-    const res = await go({ ...route.valid(), [field]: 'x'.repeat(2 * 1024 * 1024) });
-    expectClearRefusal(res, '2 MB', 413);
+    const mb = (route.bodyLimitMb ?? 1) + 1;
+    const res = await go({ ...route.valid(), [field]: 'x'.repeat(mb * 1024 * 1024) });
+    expectClearRefusal(res, `${mb} MB`, 413);
+    expect(res.json().message).toContain(`(${mb - 1} MB)`);
     expect(res.json().code).toBe('payload_too_large');
   });
 

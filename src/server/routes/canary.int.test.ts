@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
+import { newMap } from '../../domain/maps/map.js';
 import { extractPdfText } from '../pdf/text.js';
 import { createHeldSession, createTestApp, createTestPractice, signIn, type TestPractice } from '../testing/harness.js';
 
@@ -21,7 +22,7 @@ let database: Database;
 let close: () => Promise<void>;
 let p: TestPractice;
 const cookies: Record<string, string> = {};
-const ids = { response: '', associateResponse: '', session: '', associateSession: '', note: '', associateNote: '', relational: '', associateRelational: '', chapter: '', associateChapter: '', theme: '', diagnosis: '' };
+const ids = { response: '', associateResponse: '', mapVersion: '', associateMapVersion: '', session: '', associateSession: '', note: '', associateNote: '', relational: '', associateRelational: '', chapter: '', associateChapter: '', theme: '', diagnosis: '' };
 let getRoutes: string[] = [];
 
 const as = (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object, headers: Record<string, string> = {}) =>
@@ -66,6 +67,9 @@ beforeAll(async () => {
     const measured = await as(who, 'POST', `/api/clients/${clientId}/measures`, { instrumentKey: 'phq-2', answers: { '1': 2, '2': 1 } });
     expect(measured.statusCode, measured.body).toBe(201);
     Object.assign(ids, assoc ? { associateResponse: measured.json().responseId } : { response: measured.json().responseId });
+    const mapVersion = await as(who, 'POST', `/api/clients/${clientId}/map/versions`, { map: newMap('Their map'), version: 0 });
+    expect(mapVersion.statusCode, mapVersion.body).toBe(200);
+    Object.assign(ids, assoc ? { associateMapVersion: mapVersion.json().version.id } : { mapVersion: mapVersion.json().version.id });
     if (assoc) Object.assign(ids, { associateSession: session, associateNote: note.json().id, associateRelational: relational.json().id, associateChapter: chapter });
     else Object.assign(ids, { session, note: note.json().id, relational: relational.json().id, chapter, theme: theme.json().id, diagnosis: dx.json().id });
   }
@@ -83,17 +87,18 @@ function urlsFor(path: string): string[] {
       ['/api/progress-notes/', { noteId: assoc ? ids.associateNote : ids.note }],
       ['/api/relational-notes/', { noteId: assoc ? ids.associateRelational : ids.relational }],
       ['/api/sessions/', { id: assoc ? ids.associateSession : ids.session }],
-      ['/api/clients/', { id: assoc ? p.associateClientId : p.clientId, chapterId: assoc ? ids.associateChapter : ids.chapter, version: '1', responseId: assoc ? ids.associateResponse : ids.response }],
+      ['/api/clients/', { id: assoc ? p.associateClientId : p.clientId, chapterId: assoc ? ids.associateChapter : ids.chapter, version: '1', responseId: assoc ? ids.associateResponse : ids.response, versionId: assoc ? ids.associateMapVersion : ids.mapVersion }],
       ['/api/people/', { id: p.practitioner }],
       ['/api/inquiries/', { id: randomUUID() }],
       ['/api/instruments/', { key: 'phq-9' }],
     ];
-    return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
       const area = byArea.find(([prefix]) => path.startsWith(prefix));
       const value = area?.[1][name];
       if (!value) throw new Error(`canary test: no id for {${name}} in ${path}; add it to urlsFor()`);
       return value;
     });
+    return path === '/api/clients/{id}/map/compare' ? `${url}?from=${assoc ? ids.associateMapVersion : ids.mapVersion}&to=working` : url;
   });
   const queries: Record<string, string> = {
     '/api/sessions': `?from=${new Date(Date.now() - 30 * 86400_000).toISOString()}&to=${new Date(Date.now() + 86400_000).toISOString()}`,

@@ -13,6 +13,7 @@ import { measureRoutes } from './measures.js';
 import { noteRoutes } from './notes.js';
 import { portalVoiceRoutes } from './portalVoice.js';
 import { recordRoutes } from './record.js';
+import { mapRoutes } from './maps.js';
 
 export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(publicRoutes);
@@ -29,4 +30,5 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(portalVoiceRoutes);
   await app.register(documentRoutes);
   await app.register(measureRoutes);
+  await app.register(mapRoutes);
 };
