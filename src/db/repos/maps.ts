@@ -154,7 +154,8 @@ export async function saveMapVersion(
   const map = canonicalMap(input.map);
   const contentHash = mapContentHash(map);
   const id = await db.transaction(async (tx) => {
-    const working = await saveWorking(tx, actor, clientId, map, input.version, now);
+    // The working copy keeps the order it was drawn in (the table's rows); the version is canonical.
+    const working = await saveWorking(tx, actor, clientId, input.map, input.version, now);
     const [latest] = await tx
       .select({ number: relationalMapVersions.number, contentHash: relationalMapVersions.contentHash })
       .from(relationalMapVersions)

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import {
   ActionIcon,
   Anchor,
@@ -17,7 +17,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { IconCalendarEvent, IconChartLine, IconClipboardText, IconNotes, IconPlus, IconRoute, IconSparkles, IconStethoscope, IconUser, IconX } from '@tabler/icons-react';
+import { IconCalendarEvent, IconChartLine, IconClipboardText, IconNotes, IconPlus, IconRoute, IconSparkles, IconStethoscope, IconTopologyStar3, IconUser, IconX } from '@tabler/icons-react';
 import { api } from '../../api';
 import { useDocumentTitle } from '../../components/PageHeader';
 import { Loading } from '../../components/States';
@@ -34,7 +34,10 @@ import { JourneySection } from './JourneySection';
 import { ProfileSection } from './ProfileSection';
 import { ClientMeasuresSection } from '../measures/ClientMeasuresSection';
 
-const tabs = ['journey', 'profile', 'sessions', 'notes', 'diagnosis', 'plan', 'emergence', 'measures'] as const;
+// The relational map (its canvas library and graph code) loads when its tab is first opened.
+const MapSection = lazy(() => import('./MapSection').then((m) => ({ default: m.MapSection })));
+
+const tabs = ['journey', 'profile', 'sessions', 'notes', 'diagnosis', 'plan', 'emergence', 'map', 'measures'] as const;
 type Tab = (typeof tabs)[number];
 
 /** One client: the relationship at the centre, their journey, their words, their sessions. */
@@ -119,6 +122,9 @@ export function ClientPage() {
           <Tabs.Tab value="emergence" leftSection={<IconSparkles size={16} aria-hidden />}>
             Emergence
           </Tabs.Tab>
+          <Tabs.Tab value="map" leftSection={<IconTopologyStar3 size={16} aria-hidden />}>
+            Relational map
+          </Tabs.Tab>
           <Tabs.Tab value="measures" leftSection={<IconChartLine size={16} aria-hidden />}>
             Measures
           </Tabs.Tab>
@@ -143,6 +149,11 @@ export function ClientPage() {
         </Tabs.Panel>
         <Tabs.Panel value="emergence">
           <EmergenceSection client={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="map">
+          <Suspense fallback={<Loading label="Opening the relational map…" />}>
+            <MapSection client={c} />
+          </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="measures">
           <ClientMeasuresSection client={c} />

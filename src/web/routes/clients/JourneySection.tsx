@@ -19,7 +19,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { IconArrowBackUp, IconArrowRight, IconDoor, IconDoorExit, IconFlag, IconPlant2 } from '@tabler/icons-react';
+import { IconArrowBackUp, IconArrowRight, IconDoor, IconDoorExit, IconFlag, IconPlant2, IconTopologyStar3 } from '@tabler/icons-react';
 import { api } from '../../api';
 import { Loading } from '../../components/States';
 import { FormError, fieldError } from '../../components/FormError';
@@ -30,14 +30,22 @@ import { PhaseBadge, StatusBadge, StatusIcon, phaseColors } from '../../componen
 import { formatDate, formatDateTime, formatLongDate } from '../../components/clinical/format';
 import { usePractice } from '../../components/clinical/queries';
 import type { Chapter, Client, Journey, NamedPrompt, Session } from '../../components/clinical/types';
+import { type MapVersionSummary, mapKeys, mapUrl } from '../../components/maps/types';
 
 type Item =
   | { kind: 'opened'; at: string; chapter: Chapter }
   | { kind: 'move'; at: string; move: Chapter['moves'][number] }
   | { kind: 'session'; at: string; session: Session }
-  | { kind: 'ended'; at: string; chapter: Chapter };
+  | { kind: 'ended'; at: string; chapter: Chapter }
+  | { kind: 'map'; at: string; version: MapVersionSummary; clientId: string };
 
-function itemsOf(chapter: Chapter, sessions: Session[]): Item[] {
+/** The chapter a saved map version belongs to: the one open at that moment, else the latest before it. */
+function chapterOfVersion(chapters: Chapter[], at: string): Chapter | undefined {
+  const during = chapters.find((c) => c.openedAt <= at && (!c.endedAt || at <= c.endedAt));
+  return during ?? [...chapters].reverse().find((c) => c.openedAt <= at) ?? chapters[0];
+}
+
+function itemsOf(chapter: Chapter, sessions: Session[], mapVersions: Array<Extract<Item, { kind: 'map' }>> = []): Item[] {
   const items: Item[] = [{ kind: 'opened', at: chapter.openedAt, chapter }];
   for (const move of chapter.moves) {
     // The opening itself may be recorded as a move with no "from": the opening item already says it.
@@ -45,6 +53,7 @@ function itemsOf(chapter: Chapter, sessions: Session[]): Item[] {
     items.push({ kind: 'move', at: move.movedAt, move });
   }
   for (const session of sessions) items.push({ kind: 'session', at: session.startsAt, session });
+  items.push(...mapVersions);
   // The opening always begins the chapter's story, even if a session was recorded with an earlier time.
   items.sort((a, b) => (a.kind === 'opened' ? -1 : b.kind === 'opened' ? 1 : a.at.localeCompare(b.at)));
   if (chapter.endedAt) items.push({ kind: 'ended', at: chapter.endedAt, chapter });
@@ -62,6 +71,12 @@ export function JourneySection({ client }: { client: Client }) {
     queryFn: () => api.get<Journey>(`/api/clients/${client.id}/journey`),
   });
   const practice = usePractice();
+  // Saved versions of the relational map appear on the timeline; without them the journey still shows.
+  const mapVersions = useQuery({
+    queryKey: [...mapKeys.map(client.id), 'versions'],
+    queryFn: () => api.get<{ versions: MapVersionSummary[] }>(`${mapUrl(client.id)}/versions`),
+    retry: false,
+  });
   // Supervisors read a supervisee's client's journey; changing it belongs to those in their care and admins.
   const canAct = client.access === 'care' || client.access === 'admin';
 
@@ -83,7 +98,10 @@ export function JourneySection({ client }: { client: Client }) {
       )}
       {chapters.map((chapter) => {
         const chapterSessions = sessions.filter((s) => s.chapterId === chapter.id);
-        const items = itemsOf(chapter, chapterSessions);
+        const versionsHere = (mapVersions.data?.versions ?? [])
+          .filter((v) => chapterOfVersion(chapters, v.savedAt)?.id === chapter.id)
+          .map((version) => ({ kind: 'map' as const, at: version.savedAt, version, clientId: client.id }));
+        const items = itemsOf(chapter, chapterSessions, versionsHere);
         const now = new Date().toISOString();
         const active = items.reduce((acc, it, i) => (it.at <= now || it.kind === 'opened' ? i : acc), 0);
         const previous = chapter.previousChapterId ? byNumber.get(chapter.previousChapterId) : undefined;
@@ -110,7 +128,7 @@ export function JourneySection({ client }: { client: Client }) {
 
             <Timeline active={active} bulletSize={28} lineWidth={2} color={chapter.endedAt ? 'gray' : phaseColors[chapter.phase]}>
               {items.map((item) => (
-                <Timeline.Item key={`${item.kind}-${item.kind === 'move' ? item.move.id : item.kind === 'session' ? item.session.id : item.at}`} {...renderItem(item, practice.data?.forceMovements)} />
+                <Timeline.Item key={`${item.kind}-${item.kind === 'move' ? item.move.id : item.kind === 'session' ? item.session.id : item.kind === 'map' ? item.version.id : item.at}`} {...renderItem(item, practice.data?.forceMovements)} />
               ))}
             </Timeline>
 
@@ -203,6 +221,25 @@ function renderItem(item: Item, movements: NamedPrompt[] | undefined): { bullet:
               </Text>
             )}
           </>
+        ),
+      };
+    }
+    case 'map': {
+      const v = item.version;
+      return {
+        bullet: <IconTopologyStar3 size={16} aria-hidden />,
+        title: (
+          <Anchor component={Link} to={`/clients/${item.clientId}?tab=map`} fw={600}>
+            Relational map version {v.number} saved
+          </Anchor>
+        ),
+        children: (
+          <Text size="sm" c="dimmed">
+            {formatDateTime(v.savedAt)}
+            {v.savedBy ? ` · ${v.savedBy.name}` : ''}
+            {v.label ? ` · ${v.label}` : ''}
+            {` · ${v.nodeCount - 1} besides the client, ${v.tieCount === 1 ? 'one tie' : `${v.tieCount} ties`}`}
+          </Text>
         ),
       };
     }

@@ -2,7 +2,7 @@ import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } f
 import { notifications } from '@mantine/notifications';
 import { IconClipboardHeart, IconDeviceLaptop, IconLink, IconSend } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { phaseLabels } from '../../../domain/journey/phases';
 import type { InstrumentDefinition } from '../../../domain/measures/definition';
 import type { NhsTalkingTherapiesOutcome } from '../../../domain/measures/change';
@@ -16,6 +16,9 @@ import { type ChartMarkers, MeasureChart } from '../../components/measures/Measu
 import { QuestionnaireForm } from '../../components/measures/QuestionnaireForm';
 import { type ClientMeasures, type Completed, type Instrument, type MeasureRequest, measureKeys } from '../../components/measures/types';
 import { Empty, LoadError, Loading } from '../../components/States';
+
+// The relational map's trend (with its graph code) loads on its own, after the measures.
+const MapMetricsTrend = lazy(() => import('../../components/maps/MapMetricsTrend').then((m) => ({ default: m.MapMetricsTrend })));
 
 interface ClientLike {
   id: string;
@@ -44,6 +47,10 @@ export function ClientMeasuresSection({ client }: { client: ClientLike }) {
           <OpenRequests requests={measures.data.openRequests} instruments={instruments.data ?? []} />
           {measures.data.nhsTalkingTherapies && <NhsOutcome outcome={measures.data.nhsTalkingTherapies} />}
           <ConnectionRadar clientId={client.id} summaries={measures.data.summaries} />
+          {/* The relational map's connection metrics, beside the connection profile. */}
+          <Suspense fallback={null}>
+            <MapMetricsTrend clientId={client.id} linkToMap />
+          </Suspense>
           {measures.data.summaries.length === 0 ? (
             <Empty>No measures completed yet. When {client.name} answers one, it will be drawn here over time.</Empty>
           ) : (
