@@ -22,7 +22,8 @@ import { once } from 'node:events';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../src/db/client.js';
 import { changeSettings, findInstrument } from '../src/db/repos/measures.js';
-import { caseloadOutcomes, type OutcomePair, summariseOutcomes, type OutcomesReport } from '../src/db/repos/outcomes.js';
+import { caseloadOutcomes, type OutcomePair, summariseOutcomes, type OutcomesReport, withResearchConsent } from '../src/db/repos/outcomes.js';
+import { researchConsenting } from '../src/db/repos/consent.js';
 import { scoreRange, type InstrumentDefinition } from '../src/domain/measures/definition.js';
 import { liminalInstruments, shippedInstruments } from '../src/domain/measures/instruments/index.js';
 import type { Actor } from '../src/domain/people/roles.js';
@@ -127,6 +128,19 @@ export async function insertMeasures(database: Database, practice: GeneratedPrac
     limit ${target}`, [practice.practiceId]);
   const [row] = await database.query<{ n: number | string }>('select count(*) as n from measure_responses where practice_id = $1', [practice.practiceId]);
   return Number(row?.n ?? 0);
+}
+
+/**
+ * Consent to the practice's outcome research for all but one client in twenty (chosen from the
+ * md5 of their id), so the report's consent rule has clients to leave out.
+ */
+export async function insertResearchConsents(database: Database, practiceId: string): Promise<void> {
+  await database.query(
+    `insert into consents (practice_id, client_id, purpose, given_on, via)
+     select practice_id, id, 'research', date '2020-01-01', 'on_paper' from clients
+     where practice_id = $1 and ('x' || substr(md5(id::text), 1, 4))::bit(16)::int % 20 <> 0`,
+    [practiceId],
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -243,6 +257,7 @@ export async function benchOutcomes(database: Database, options: OutcomesOptions
   });
   log(`  outcomes: practice generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const measures = await insertMeasures(database, practice, options.measures, options.seed);
+  await insertResearchConsents(database, practice.practiceId);
   const generationSeconds = (performance.now() - t0) / 1000;
   log(`  outcomes: ${measures} measures in ${generationSeconds.toFixed(1)} s`);
   if (measures < options.measures) log(`  outcomes: only ${measures} of ${options.measures} measures could be derived from the held sessions`);
@@ -285,14 +300,12 @@ export async function timeOutcomes(
     for (const s of scenarios) {
       const input = { from: s.from, to: s.to, practitionerIds: s.practitionerIds };
       const oursRun = () => caseloadOutcomes(db, actor, input);
-      const duckRun = async (): Promise<OutcomesReport> =>
-        summariseOutcomes(await duckPairs(duck, practice.practiceId, s.from, s.to, s.practitionerIds), {
-          practiceId: practice.practiceId,
-          from: s.from,
-          to: s.to,
-          definitions,
-          rules,
-        });
+      // The same consent rule on both sides: DuckDB's pairs pass through the practice's research consents too.
+      const duckRun = async (): Promise<OutcomesReport & { withoutResearchConsent: number }> => {
+        const [all, consenting] = await Promise.all([duckPairs(duck, practice.practiceId, s.from, s.to, s.practitionerIds), researchConsenting(db, practice.practiceId)]);
+        const { pairs, withoutResearchConsent } = withResearchConsent(all, consenting);
+        return { ...summariseOutcomes(pairs, { practiceId: practice.practiceId, from: s.from, to: s.to, definitions, rules }), withoutResearchConsent };
+      };
       const a = await oursRun();
       const b = await duckRun();
       const sameReport = JSON.stringify(a) === JSON.stringify(b);

@@ -1,3 +1,4 @@
+import { requireTreatmentConsent } from './consent.js';
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { chapters, clients, phaseMoves, users } from '../schema/index.js';
@@ -96,6 +97,8 @@ export async function movePhase(db: Db, actor: Actor, clientId: string, chapterI
   await db.transaction(async (tx) => {
     const chapter = await getChapter(tx, practiceId, clientId, chapterId);
     const move = planPhaseMove(chapter, to, note);
+    // The work begins only with the client's consent to treatment.
+    if (move.to === 'the_work') await requireTreatmentConsent(tx, practiceId, clientId);
     await bumpChapter(tx, practiceId, chapterId, chapter.version, { phase: move.to });
     await tx.insert(phaseMoves).values({ practiceId, chapterId, clientId, fromPhase: move.from, toPhase: move.to, movedBy: actor.userId, note: move.note });
     await tx.update(clients).set({ currentPhase: move.to, updatedAt: new Date() }).where(and(eq(clients.practiceId, practiceId), eq(clients.id, clientId)));

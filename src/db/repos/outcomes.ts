@@ -1,3 +1,4 @@
+import { researchConsenting } from './consent.js';
 import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.js';
@@ -196,11 +197,26 @@ function canJudge(definition: InstrumentDefinition, setting: ReliabilitySetting 
   };
 }
 
+/**
+ * Outcome research uses only the scores of clients who consent to it today; the others are
+ * counted (how many were left out), never shown.
+ */
+export function withResearchConsent(all: readonly OutcomePair[], consenting: ReadonlySet<string>) {
+  const pairs = all.filter((p) => consenting.has(p.clientId));
+  const withoutResearchConsent = new Set(all.filter((p) => !consenting.has(p.clientId)).map((p) => p.clientId)).size;
+  return { pairs, withoutResearchConsent };
+}
+
 /** Caseload outcomes for a period; `practitionerIds` null means the whole practice. */
-export async function caseloadOutcomes(db: Db, actor: Actor, input: { from: Date; to: Date; practitionerIds: string[] | null }): Promise<OutcomesReport> {
-  const pairs = await outcomePairs(db, actor.practiceId, input);
+export async function caseloadOutcomes(
+  db: Db,
+  actor: Actor,
+  input: { from: Date; to: Date; practitionerIds: string[] | null },
+): Promise<OutcomesReport & { withoutResearchConsent: number }> {
+  const [all, consenting] = await Promise.all([outcomePairs(db, actor.practiceId, input), researchConsenting(db, actor.practiceId)]);
+  const { pairs, withoutResearchConsent } = withResearchConsent(all, consenting);
   const definitions = new Map<string, InstrumentDefinition | null>();
   for (const key of new Set(pairs.map((p) => p.instrumentKey))) definitions.set(key, await findInstrument(db, actor.practiceId, key).catch(() => null));
   const rules = await changeSettings(db, actor.practiceId);
-  return summariseOutcomes(pairs, { practiceId: actor.practiceId, from: input.from, to: input.to, definitions, rules });
+  return { ...summariseOutcomes(pairs, { practiceId: actor.practiceId, from: input.from, to: input.to, definitions, rules }), withoutResearchConsent };
 }

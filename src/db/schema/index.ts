@@ -7,3 +7,4 @@ export * from './audit.js';
 export * from './records.js';
 export * from './measures.js';
 export * from './maps.js';
+export * from './consent.js';

@@ -8,12 +8,14 @@ import { DomainError } from '../../domain/shared/errors.js';
 import { hashPassword } from '../../server/auth/passwords.js';
 import type { Db } from '../client.js';
 import { type DocumentationPlan, planDocumentation } from './documentation.js';
+import { type ConsentPlan, planConsents } from './consent.js';
 import { type MapsPlan, planMaps } from './maps.js';
 import { type MeasuresPlan, planMeasures } from './measures.js';
 import {
   careRelationships,
   chapters,
   clients,
+  consents,
   diagnoses,
   inquiries,
   inquiryReplies,
@@ -124,6 +126,7 @@ export async function seedDemo(db: Db, opts: { password: string; now?: Date }): 
       if (m.measureResponses.length) await tx.insert(measureResponses).values(m.measureResponses);
       if (m.riskAlerts.length) await tx.insert(riskAlerts).values(m.riskAlerts);
     }
+    if (plan.consent?.consents.length) await tx.insert(consents).values(plan.consent.consents);
     const maps = plan.maps;
     if (maps) {
       if (maps.relationalMaps.length) await tx.insert(relationalMaps).values(maps.relationalMaps);
@@ -153,6 +156,7 @@ interface DemoPlan {
   documentation?: DocumentationPlan;
   measures?: MeasuresPlan;
   maps?: MapsPlan;
+  consent?: ConsentPlan;
 }
 
 /** FORCE movements as a held session might have visited them: in order, with returns. */
@@ -460,6 +464,17 @@ function planDemo(now: Date, passwordHash: string): DemoPlan {
     now,
     clients: demoClients.map((c) => ({ key: c.key, id: clientId(c.key), practitionerId: idOf(c.practitioner) })),
     sessions: plan.sessions,
+  });
+  plan.consent = planConsents({
+    practiceId,
+    now,
+    localDay: (at) => DateTime.fromJSDate(at, { zone: demoTimezone }).toISODate() ?? '',
+    clients: demoClients.map((c) => {
+      const id = clientId(c.key);
+      const opened = plan.chapters.filter((ch) => ch.clientId === id).map((ch) => ch.openedAt as Date).sort((a, b) => a.getTime() - b.getTime())[0];
+      return { key: c.key, id, practitionerId: idOf(c.practitioner), openedAt: opened ?? now };
+    }),
+    phaseMoves: plan.phaseMoves,
   });
   plan.maps = planMaps({
     practiceId,

@@ -309,6 +309,10 @@ export class PdfWriter {
       this.doc.text(confidentialityLine, left, footerTop + 8, { width: width - 90, lineBreak: false });
       this.doc.font('body').fontSize(7.5).fillColor(colours.muted);
       this.doc.text(fitToFont(generated, body), left, footerTop + 19, { width: width - 90, height: 10, ellipsis: true, lineBreak: false });
+      if (this.frame.releasedTo) {
+        this.doc.font('bold').fontSize(7.5).fillColor(colours.text);
+        this.doc.text(fitToFont(this.frame.releasedTo, bold), left, footerTop + 30, { width: width - 90, height: 10, ellipsis: true, lineBreak: false });
+      }
       this.doc.font('body').fontSize(8.5).fillColor(colours.text);
       this.doc.text(`Page ${i - range.start + 1} of ${total}`, left + width - 90, footerTop + 8, { width: 90, align: 'right', lineBreak: false });
 

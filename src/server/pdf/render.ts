@@ -97,7 +97,7 @@ function noteBody(w: PdfWriter, note: PdfProgressNote, practice: PracticeHeader,
 /** A signed progress note with its session facts, sections, risk, signatures and addenda. */
 export async function renderProgressNotePdf(input: ProgressNotePdfInput): Promise<Buffer> {
   const title = 'Progress note';
-  const w = new PdfWriter({ practice: input.practice, title, clientName: input.client.name, generatedAt: input.generatedAt, generatedBy: input.generatedBy });
+  const w = new PdfWriter({ practice: input.practice, title, clientName: input.client.name, generatedAt: input.generatedAt, generatedBy: input.generatedBy, releasedTo: input.releasedTo });
   w.title(`${title} (${input.formatLabel})`, [
     ...clientLines(input.client),
     `Session of ${formatDateTime(input.facts.startsAt, input.practice.timezone)}`,
@@ -167,7 +167,7 @@ function planFacts(plan: PdfPlanVersion, practice: PracticeHeader): Array<[strin
 /** One published version of a chapter's treatment plan. */
 export async function renderPlanPdf(input: PlanPdfInput): Promise<Buffer> {
   const title = 'Treatment plan';
-  const w = new PdfWriter({ practice: input.practice, title, clientName: input.client.name, generatedAt: input.generatedAt, generatedBy: input.generatedBy });
+  const w = new PdfWriter({ practice: input.practice, title, clientName: input.client.name, generatedAt: input.generatedAt, generatedBy: input.generatedBy, releasedTo: input.releasedTo });
   w.title(`${title}: chapter ${input.chapterNumber}, version ${input.version}`, clientLines(input.client));
   w.fields(planFacts(input, input.practice));
   planBody(w, input, input.practice, false);
@@ -241,7 +241,7 @@ function relationalMapSection(w: PdfWriter, maps: PdfRelationalMap[], practice: 
 export async function renderChapterSummaryPdf(input: ChapterSummaryPdfInput): Promise<Buffer> {
   const { practice, chapter } = input;
   const title = 'Chapter summary';
-  const w = new PdfWriter({ practice, title, clientName: input.client.name, generatedAt: input.generatedAt, generatedBy: input.generatedBy });
+  const w = new PdfWriter({ practice, title, clientName: input.client.name, generatedAt: input.generatedAt, generatedBy: input.generatedBy, releasedTo: input.releasedTo });
   w.title(`${title}: chapter ${chapter.number}`, clientLines(input.client));
   w.fields([
     ['Opened', formatDateTime(chapter.openedAt, practice.timezone)],

@@ -108,6 +108,8 @@ export interface PdfGenerated {
   generatedAt: Date;
   /** The name of the person who downloaded it. */
   generatedBy: string;
+  /** When it leaves the practice under a sharing consent: to whom, under which consent (every page says so). */
+  releasedTo?: string;
 }
 
 /** A signed progress note as printed: on its own, or as one of the notes in a chapter summary. */

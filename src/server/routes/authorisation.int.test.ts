@@ -53,6 +53,11 @@ const rec = {
   associateResponseId: '',
   mapVersionId: '',
   associateMapVersionId: '',
+  consentId: '',
+  associateConsentId: '',
+  disclosureId: '',
+  associateDisclosureId: '',
+  portalConsentId: '',
   portalRequestId: '',
   instrumentKey: '',
 };
@@ -70,7 +75,7 @@ function idsFor(forAssociateClient = false): Array<{ prefix: string; kind: Kind;
     { prefix: '/api/relational-notes/', kind: 'private', params: { noteId: x ? rec.associateRelationalNoteId : rec.relationalNoteId } },
     { prefix: '/api/progress-notes/', kind: 'client', params: { noteId: x ? rec.associateNoteId : rec.noteId } },
     // The client's own portal routes: for the client, and nobody else.
-    { prefix: '/api/portal/', kind: 'portal', params: { noteId: rec.noteId, id: rec.heldSessionId, requestId: rec.portalRequestId } },
+    { prefix: '/api/portal/', kind: 'portal', params: { noteId: rec.noteId, id: rec.heldSessionId, requestId: rec.portalRequestId, consentId: rec.portalConsentId } },
     // Practice-wide, not about a client: every clinician of the practice reads the instruments it imported.
     { prefix: '/api/instruments/', kind: 'practice', params: { key: rec.instrumentKey } },
     { prefix: '/api/risk-alerts/', kind: 'client', params: { alertId: x ? rec.associateAlertId : rec.alertId } },
@@ -82,8 +87,8 @@ function idsFor(forAssociateClient = false): Array<{ prefix: string; kind: Kind;
       prefix: '/api/clients/',
       kind: 'client',
       params: forAssociateClient
-        ? { id: a.associateClientId, chapterId: rec.associateChapterId, practitionerId: a.associate, themeId: rec.associateThemeId, diagnosisId: rec.associateDiagnosisId, version: '1', responseId: rec.associateResponseId, versionId: rec.associateMapVersionId }
-        : { id: a.clientId, chapterId: rec.chapterId, practitionerId: rec.colleagueId, themeId: rec.themeId, diagnosisId: rec.diagnosisId, version: '1', responseId: rec.responseId, versionId: rec.mapVersionId },
+        ? { id: a.associateClientId, chapterId: rec.associateChapterId, practitionerId: a.associate, themeId: rec.associateThemeId, diagnosisId: rec.associateDiagnosisId, version: '1', responseId: rec.associateResponseId, versionId: rec.associateMapVersionId, consentId: rec.associateConsentId, disclosureId: rec.associateDisclosureId }
+        : { id: a.clientId, chapterId: rec.chapterId, practitionerId: rec.colleagueId, themeId: rec.themeId, diagnosisId: rec.diagnosisId, version: '1', responseId: rec.responseId, versionId: rec.mapVersionId, consentId: rec.consentId, disclosureId: rec.disclosureId },
     },
     { prefix: '/api/sessions/', kind: 'client', params: { id: forAssociateClient ? rec.associateHeldSessionId : rec.heldSessionId } },
   ];
@@ -124,6 +129,10 @@ const bodies = (): Record<string, object> => ({
   'POST /api/risk-alerts/{alertId}/acknowledge': { note: 'Acknowledged from outside' },
   'PUT /api/clients/{id}/map': { map: newMap('Drawn from outside'), version: 1 },
   'POST /api/clients/{id}/map/versions': { map: { ...newMap('Drawn from outside'), alterTiesRecorded: true }, version: 1 },
+  'POST /api/clients/{id}/consents': { purpose: 'research', givenOn: '2026-01-05', via: 'on_paper' },
+  'POST /api/clients/{id}/consents/{consentId}/revoke': { note: 'Revoked from outside' },
+  'POST /api/clients/{id}/disclosures': { consentId: rec.consentId, category: 'chapter_summary', recordId: rec.chapterId },
+  'POST /api/portal/consents/{consentId}/revoke': { note: 'Revoked from outside' },
   'POST /api/portal/measures/{requestId}': { answers: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6': 0, '7': 0, '8': 0, '9': 0 } },
 });
 
@@ -275,12 +284,27 @@ beforeAll(async () => {
     expect(mapVersion.statusCode, mapVersion.body).toBe(200);
     if (key === 'associate') rec.associateMapVersionId = mapVersion.json().version.id;
     else rec.mapVersionId = mapVersion.json().version.id;
+    const sharing = await as(`a.${who}`, 'POST', `/api/clients/${clientId}/consents`, {
+      purpose: 'sharing',
+      collaboratorName: 'Dr. Amal Haddad',
+      categories: ['chapter_summary'],
+      givenOn: '2026-01-05',
+      via: 'in_session',
+    });
+    expect(sharing.statusCode, sharing.body).toBe(201);
+    const released = await as(`a.${who}`, 'POST', `/api/clients/${clientId}/disclosures`, { consentId: sharing.json().id, category: 'chapter_summary', recordId: chapterId });
+    expect(released.statusCode, released.body).toBe(201);
+    if (key === 'associate') Object.assign(rec, { associateConsentId: sharing.json().id, associateDisclosureId: released.json().disclosure.id });
+    else Object.assign(rec, { consentId: sharing.json().id, disclosureId: released.json().disclosure.id });
     if (key === 'associate') rec.associateResponseId = measured.json().responseId;
     else rec.responseId = measured.json().responseId;
     if (key === 'associate') rec.associateAlertId = alertId;
     else {
       rec.alertId = alertId;
       rec.portalRequestId = (await as('a.practitioner', 'POST', `/api/clients/${clientId}/measure-requests`, { instrumentKey: 'phq-9', channel: 'portal' })).json().id;
+      const mine = await as('a.clientUser', 'POST', '/api/portal/consents', { purpose: 'research', givenOn: '2026-01-05' });
+      expect(mine.statusCode, mine.body).toBe(201);
+      rec.portalConsentId = mine.json().id;
     }
     if (key === 'associate') {
       rec.associateHeldSessionId = held;
@@ -335,12 +359,16 @@ async function snapshot() {
   const alerts = (await as('a.admin', 'GET', '/api/risk-alerts')).json();
   const measures = (await as('a.admin', 'GET', `/api/clients/${a.clientId}/measures`)).json();
   const maps = [];
+  const consentLists = [];
   for (const id of [a.clientId, a.associateClientId]) {
+    const c = (await as('a.admin', 'GET', `/api/clients/${id}/consents`)).json();
+    consentLists.push({ consents: c.consents, disclosures: c.disclosures.length });
     const m = (await as('a.admin', 'GET', `/api/clients/${id}/map`)).json();
     maps.push({ version: m.version, map: m.map, versions: m.versions.map((v: { id: string }) => v.id) });
   }
   return {
     maps,
+    consentLists,
     alerts: alerts.map((x: { id: string }) => x.id).sort(),
     measures: measures.summaries.map((x: { instrumentKey: string; scores: unknown[] }) => [x.instrumentKey, x.scores.length]),
     openRequests: (await as('a.clientUser', 'GET', '/api/portal/measures')).json().length,

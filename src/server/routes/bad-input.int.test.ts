@@ -112,6 +112,8 @@ async function state() {
     measureRequests: await n('measure_requests'),
     maps: await database.query('select version, map from relational_maps where practice_id = $1', [p.practiceId]),
     mapVersions: await n('relational_map_versions'),
+    consents: await n('consents'),
+    disclosures: await n('disclosures'),
     settings: (await database.query('select settings from practices where practice_id = $1', [p.practiceId]))[0],
     client,
     chapter,
@@ -292,6 +294,26 @@ writeRoutes.push(
     required: ['map', 'version'],
     text: ['label'],
     bodyLimitMb: 4,
+  },
+);
+
+writeRoutes.push(
+  {
+    name: 'recording a consent',
+    method: 'POST',
+    url: () => `/api/clients/${p.clientId}/consents`,
+    valid: () => ({ purpose: 'sharing', collaboratorName: 'Dr. Amal Haddad', collaboratorRole: 'Family doctor', categories: ['chapter_summary'], scope: 'Her chapter summary', givenOn: '2026-01-05', expiresOn: null, via: 'in_session' }),
+    required: ['purpose', 'givenOn', 'via'],
+    text: ['collaboratorName', 'collaboratorRole', 'scope'],
+  },
+  {
+    name: 'giving a consent in the portal',
+    method: 'POST',
+    url: () => '/api/portal/consents',
+    valid: () => ({ purpose: 'research', givenOn: '2026-01-05', expiresOn: null, scope: 'Scores only' }),
+    required: ['purpose', 'givenOn'],
+    text: ['scope'],
+    asClient: true,
   },
 );
 

@@ -22,7 +22,7 @@ let database: Database;
 let close: () => Promise<void>;
 let p: TestPractice;
 const cookies: Record<string, string> = {};
-const ids = { response: '', associateResponse: '', mapVersion: '', associateMapVersion: '', session: '', associateSession: '', note: '', associateNote: '', relational: '', associateRelational: '', chapter: '', associateChapter: '', theme: '', diagnosis: '' };
+const ids = { response: '', associateResponse: '', mapVersion: '', associateMapVersion: '', disclosure: '', associateDisclosure: '', session: '', associateSession: '', note: '', associateNote: '', relational: '', associateRelational: '', chapter: '', associateChapter: '', theme: '', diagnosis: '' };
 let getRoutes: string[] = [];
 
 const as = (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object, headers: Record<string, string> = {}) =>
@@ -70,6 +70,11 @@ beforeAll(async () => {
     const mapVersion = await as(who, 'POST', `/api/clients/${clientId}/map/versions`, { map: newMap('Their map'), version: 0 });
     expect(mapVersion.statusCode, mapVersion.body).toBe(200);
     Object.assign(ids, assoc ? { associateMapVersion: mapVersion.json().version.id } : { mapVersion: mapVersion.json().version.id });
+    const sharing = await as(who, 'POST', `/api/clients/${clientId}/consents`, { purpose: 'sharing', collaboratorName: 'Dr. Amal Haddad', categories: ['chapter_summary'], givenOn: '2026-01-05', via: 'in_session' });
+    expect(sharing.statusCode, sharing.body).toBe(201);
+    const released = await as(who, 'POST', `/api/clients/${clientId}/disclosures`, { consentId: sharing.json().id, category: 'chapter_summary', recordId: chapter });
+    expect(released.statusCode, released.body).toBe(201);
+    Object.assign(ids, assoc ? { associateDisclosure: released.json().disclosure.id } : { disclosure: released.json().disclosure.id });
     if (assoc) Object.assign(ids, { associateSession: session, associateNote: note.json().id, associateRelational: relational.json().id, associateChapter: chapter });
     else Object.assign(ids, { session, note: note.json().id, relational: relational.json().id, chapter, theme: theme.json().id, diagnosis: dx.json().id });
   }
@@ -87,7 +92,7 @@ function urlsFor(path: string): string[] {
       ['/api/progress-notes/', { noteId: assoc ? ids.associateNote : ids.note }],
       ['/api/relational-notes/', { noteId: assoc ? ids.associateRelational : ids.relational }],
       ['/api/sessions/', { id: assoc ? ids.associateSession : ids.session }],
-      ['/api/clients/', { id: assoc ? p.associateClientId : p.clientId, chapterId: assoc ? ids.associateChapter : ids.chapter, version: '1', responseId: assoc ? ids.associateResponse : ids.response, versionId: assoc ? ids.associateMapVersion : ids.mapVersion }],
+      ['/api/clients/', { id: assoc ? p.associateClientId : p.clientId, chapterId: assoc ? ids.associateChapter : ids.chapter, version: '1', responseId: assoc ? ids.associateResponse : ids.response, versionId: assoc ? ids.associateMapVersion : ids.mapVersion, disclosureId: assoc ? ids.associateDisclosure : ids.disclosure }],
       ['/api/people/', { id: p.practitioner }],
       ['/api/inquiries/', { id: randomUUID() }],
       ['/api/instruments/', { key: 'phq-9' }],
@@ -140,7 +145,8 @@ describe('a relational note’s words appear nowhere but in the relational note'
     // Enough answers were real ones: the note, plan and chapter PDFs for both clients, by their readers.
     expect(read).toBeGreaterThan(100);
     expect(pdfs).toBeGreaterThanOrEqual(6);
-  });
+    // Every GET route, as six roles, PDFs rendered: slower than one request, on purpose.
+  }, 120_000);
 
   it('search by the canary finds no client, for anyone', async () => {
     for (const who of ['admin', 'practitioner', 'associate', 'supervisor']) {

@@ -14,6 +14,7 @@ import { noteRoutes } from './notes.js';
 import { portalVoiceRoutes } from './portalVoice.js';
 import { recordRoutes } from './record.js';
 import { mapRoutes } from './maps.js';
+import { consentRoutes } from './consent.js';
 
 export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(publicRoutes);
@@ -31,4 +32,5 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(documentRoutes);
   await app.register(measureRoutes);
   await app.register(mapRoutes);
+  await app.register(consentRoutes);
 };

@@ -49,6 +49,20 @@ describe('from reaching out to a return', () => {
     expect(journey.chapters[0].phase).toBe('reaching_out');
   });
 
+  it('the work does not begin without the client’s consent to treatment', async () => {
+    for (const to of ['assessment', 'planning']) expect((await call('POST', `/api/clients/${clientId}/chapters/${chapterId}/moves`, { to })).statusCode).toBe(200);
+    const refused = await call('POST', `/api/clients/${clientId}/chapters/${chapterId}/moves`, { to: 'the_work' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toMatch(/consent to treatment/);
+    // Yesterday in UTC is today or yesterday wherever the practice is.
+    const givenOn = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const consent = await call('POST', `/api/clients/${clientId}/consents`, { purpose: 'treatment', scope: 'Weekly sessions; can stop at any time.', givenOn, via: 'in_session' });
+    expect(consent.statusCode, consent.body).toBe(201);
+    expect(consent.json().status).toBe('active');
+    // Back to where the next test starts.
+    expect((await call('POST', `/api/clients/${clientId}/chapters/${chapterId}/moves`, { to: 'reaching_out' })).statusCode).toBe(200);
+  });
+
   it('the chapter moves forward and back, each move dated with its note', async () => {
     for (const to of ['assessment', 'planning', 'the_work', 'assessment']) {
       const res = await call('POST', `/api/clients/${clientId}/chapters/${chapterId}/moves`, { to, note: `to ${to}` });
@@ -58,8 +72,8 @@ describe('from reaching out to a return', () => {
     expect(same.statusCode).toBe(400);
     const journey = (await call('GET', `/api/clients/${clientId}/journey`)).json();
     const moves = journey.chapters[0].moves.map((m: { fromPhase: string | null; toPhase: string }) => `${m.fromPhase}>${m.toPhase}`);
-    expect(moves).toEqual(['null>reaching_out', 'reaching_out>assessment', 'assessment>planning', 'planning>the_work', 'the_work>assessment']);
-    expect(journey.chapters[0].moves[4].note).toBe('to assessment');
+    expect(moves.slice(-4)).toEqual(['reaching_out>assessment', 'assessment>planning', 'planning>the_work', 'the_work>assessment']);
+    expect(journey.chapters[0].moves.at(-1).note).toBe('to assessment');
     const listed = (await call('GET', '/api/clients?phase=assessment')).json();
     expect(listed.rows.map((r: { id: string }) => r.id)).toContain(clientId);
   });

@@ -183,10 +183,18 @@ describe('giving and scoring measures', () => {
     const from = new Date(Date.now() - 86400_000).toISOString();
     const to = new Date(Date.now() + 86400_000).toISOString();
     const url = `/api/outcomes?from=${from}&to=${to}`;
+    // Without the client's consent to outcome research, their scores are not counted: only the fact that one client is left out.
+    const before = (await app.inject({ method: 'GET', url, headers: { cookie: c.admin! } })).json();
+    expect(before).toMatchObject({ clients: 0, withoutResearchConsent: 1, measures: [] });
+    const yesterday = new Date(Date.now() - 86400_000).toISOString().slice(0, 10);
+    const consent = await app.inject({ method: 'POST', url: '/api/portal/consents', headers: { cookie: c.clientUser! }, payload: { purpose: 'research', givenOn: yesterday } });
+    expect(consent.statusCode, consent.body).toBe(201);
+    expect(consent.json()).toMatchObject({ via: 'portal', status: 'active' });
     const report = await app.inject({ method: 'GET', url, headers: { cookie: c.admin! } });
     expect(report.statusCode, report.body).toBe(200);
     const r = report.json();
     expect(r.clients).toBe(1);
+    expect(r.withoutResearchConsent).toBe(0);
     expect(r.measures.find((m: { instrumentKey: string }) => m.instrumentKey === 'phq-9')).toMatchObject({ clientsWithChange: 1, averageChange: -11, reliableImprovementRate: 1 });
     expect(r.nhsTalkingTherapies).toMatchObject({ pairedClients: 1, casesAtStart: 1, recoveryRate: 1, reliableRecoveryRate: 1 });
     expect(report.body).not.toContain('Amara');
@@ -197,6 +205,11 @@ describe('giving and scoring measures', () => {
     expect((await app.inject({ method: 'GET', url: `${url}&practitionerId=${o.practitioner}`, headers: { cookie: c.unrelated! } })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url, headers: { cookie: c.clientUser! } })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: `/api/outcomes?from=${to}&to=${from}`, headers: { cookie: c.admin! } })).statusCode).toBe(400);
+    // Revoked in the portal: from now on the scores are out of the research again.
+    const revoked = await app.inject({ method: 'POST', url: `/api/portal/consents/${consent.json().id}/revoke`, headers: { cookie: c.clientUser! }, payload: { note: 'I would rather not, for now.' } });
+    expect(revoked.json()).toMatchObject({ status: 'revoked', revokedVia: 'portal', revocationNote: 'I would rather not, for now.' });
+    expect((await app.inject({ method: 'GET', url, headers: { cookie: c.admin! } })).json()).toMatchObject({ clients: 0, withoutResearchConsent: 1 });
+    expect((await app.inject({ method: 'POST', url: `/api/portal/consents/${consent.json().id}/revoke`, headers: { cookie: c.clientUser! }, payload: { note: '' } })).statusCode).toBe(409);
   });
 
   it('shows change for a screener that has no caseness cut-off without failing', async () => {
@@ -244,6 +257,8 @@ describe('giving and scoring measures', () => {
     for (const v of [[3, 3, 3], [2, 2, 2], [2, 2, 2], [2, 2, 2]]) await app.inject({ method: 'POST', url: `/api/clients/${o.clientId}/measures`, headers: { cookie: practitioner }, payload: ucla(v) });
     const from = new Date(Date.now() - 86400_000).toISOString();
     const to = new Date(Date.now() + 86400_000).toISOString();
+    const research = await app.inject({ method: 'POST', url: `/api/clients/${o.clientId}/consents`, headers: { cookie: practitioner }, payload: { purpose: 'research', givenOn: from.slice(0, 10), via: 'on_paper' } });
+    expect(research.statusCode, research.body).toBe(201);
     const outcomes = async () => (await app.inject({ method: 'GET', url: `/api/outcomes?from=${from}&to=${to}`, headers: { cookie: admin } })).json();
     const summary = async () =>
       (await app.inject({ method: 'GET', url: `/api/clients/${o.clientId}/measures`, headers: { cookie: practitioner } })).json().summaries.find((x: { instrumentKey: string }) => x.instrumentKey === 'ucla-3');

@@ -66,6 +66,8 @@ const outcomesOut = z.object({
   from: z.string(),
   to: z.string(),
   clients: z.number(),
+  /** Clients whose scores were left out: no consent to the practice's outcome research today. */
+  withoutResearchConsent: z.number(),
   measures: z.array(
     z.object({
       instrumentKey: z.string(),

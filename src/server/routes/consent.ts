@@ -1,0 +1,329 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { requireClientAccess } from '../../db/repos/access.js';
+import { getDisclosure, listConsents, listDisclosures, recordConsent, recordDisclosure, revokeConsent } from '../../db/repos/consent.js';
+import { clientName, getMapVersion } from '../../db/repos/maps.js';
+import { chapters, planVersions, relationalMapVersions, treatmentPlans } from '../../db/schema/index.js';
+import { categoryLabels, consentInputSchema, consentPurposes, consentVia, sharedCategories, type SharedCategory } from '../../domain/consent/consent.js';
+import { mapToSvg } from '../../domain/maps/svg.js';
+import { isClientUser } from '../../domain/people/roles.js';
+import { forbidden, invalid, notFound } from '../../domain/shared/errors.js';
+import { renderChapterSummaryPdf, renderPlanPdf } from '../pdf/render.js';
+import { chapterSummaryPdfInput, planPdfInput } from '../records/pdfInputs.js';
+import { audit, signedIn, staff } from '../guards.js';
+import { errors, isoDate, text, uuid } from './schemas.js';
+import type { Db } from '../../db/client.js';
+
+const person = z.object({ id: z.string(), name: z.string() });
+const consentOut = z.object({
+  id: z.string(),
+  purpose: z.enum(consentPurposes),
+  collaboratorName: z.string(),
+  collaboratorRole: z.string(),
+  categories: z.array(z.string()),
+  scope: z.string(),
+  givenOn: z.string(),
+  expiresOn: z.string().nullable(),
+  via: z.enum(consentVia),
+  recordedBy: person.nullable(),
+  recordedAt: isoDate,
+  revokedAt: isoDate.nullable(),
+  revokedBy: person.nullable(),
+  revokedVia: z.string().nullable(),
+  revocationNote: z.string(),
+  status: z.enum(['active', 'expired', 'revoked', 'not_yet']),
+});
+const disclosureOut = z.object({
+  id: z.string(),
+  consentId: z.string(),
+  category: z.string(),
+  recordId: z.string(),
+  recordLabel: z.string(),
+  collaboratorName: z.string(),
+  disclosedBy: person,
+  disclosedAt: isoDate,
+});
+const revokeBody = z.object({ note: text(1000).default('') });
+const consentParams = z.object({ id: uuid, consentId: uuid });
+
+interface Releasable {
+  category: SharedCategory;
+  recordId: string;
+  label: string;
+}
+
+/** Every document of a client that could be released: chapter summaries, plan versions, map versions. */
+async function releasable(db: Db, practiceId: string, clientId: string): Promise<Releasable[]> {
+  const chapterRows = await db
+    .select({ id: chapters.id, number: chapters.number })
+    .from(chapters)
+    .where(and(eq(chapters.practiceId, practiceId), eq(chapters.clientId, clientId)))
+    .orderBy(asc(chapters.number));
+  const plans = await db
+    .select({ chapterId: treatmentPlans.chapterId, version: planVersions.version, createdAt: planVersions.createdAt })
+    .from(planVersions)
+    .innerJoin(treatmentPlans, and(eq(treatmentPlans.practiceId, planVersions.practiceId), eq(treatmentPlans.id, planVersions.planId)))
+    .where(and(eq(planVersions.practiceId, practiceId), eq(treatmentPlans.clientId, clientId)))
+    .orderBy(asc(planVersions.createdAt));
+  const maps = await db
+    .select({ id: relationalMapVersions.id, number: relationalMapVersions.number, savedAt: relationalMapVersions.savedAt })
+    .from(relationalMapVersions)
+    .where(and(eq(relationalMapVersions.practiceId, practiceId), eq(relationalMapVersions.clientId, clientId)))
+    .orderBy(desc(relationalMapVersions.number));
+  const numberOf = new Map(chapterRows.map((c) => [c.id, c.number]));
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  return [
+    ...chapterRows.map((c) => ({ category: 'chapter_summary' as const, recordId: c.id, label: `Chapter ${c.number} summary` })),
+    ...plans.map((p) => ({ category: 'plan' as const, recordId: `${p.chapterId}:${p.version}`, label: `Treatment plan, chapter ${numberOf.get(p.chapterId) ?? '?'}, version ${p.version} (${day(p.createdAt)})` })),
+    ...maps.map((m) => ({ category: 'relational_map' as const, recordId: m.id, label: `Relational map, version ${m.number} (${day(m.savedAt)})` })),
+  ];
+}
+
+/** File names without anything a header could trip on. */
+const safeName = (s: string): string => s.normalize('NFKD').replace(/[^\w.-]+/g, '-').replace(/-+/g, '-').slice(0, 80);
+
+/**
+ * Consent per person, and releases to collaborators under it. Practitioners in the client's care
+ * record and revoke consents (on the client's word); the client gives and revokes their own in the
+ * portal; what a consent does not cover is refused here, not only hidden in the page.
+ */
+export const consentRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.deps.database.db;
+
+  async function clinician(request: Parameters<typeof staff>[1], clientId: string) {
+    const me = await staff(db, request);
+    const access = await requireClientAccess(db, me.actor, clientId);
+    if (access !== 'care') throw forbidden('Only the practitioners in this client’s care can record or revoke their consent, or release their record.');
+    return me;
+  }
+  async function reader(request: Parameters<typeof staff>[1], clientId: string) {
+    const me = await staff(db, request);
+    await requireClientAccess(db, me.actor, clientId);
+    return me;
+  }
+  async function portalClient(request: Parameters<typeof signedIn>[1]) {
+    const me = await signedIn(db, request);
+    if (!isClientUser(me.actor.roles) || !me.actor.clientId) throw notFound('The portal');
+    return { me, clientId: me.actor.clientId };
+  }
+  async function disclosuresOf(practiceId: string, clientId: string) {
+    const labels = new Map((await releasable(db, practiceId, clientId)).map((r) => [`${r.category}|${r.recordId}`, r.label]));
+    return (await listDisclosures(db, practiceId, clientId)).map((d) => ({
+      id: d.id,
+      consentId: d.consentId,
+      category: d.category,
+      recordId: d.recordId,
+      recordLabel: labels.get(`${d.category}|${d.recordId}`) ?? categoryLabels[d.category],
+      collaboratorName: d.collaboratorName,
+      disclosedBy: { id: d.disclosedById, name: d.disclosedByName ?? '' },
+      disclosedAt: d.disclosedAt,
+    }));
+  }
+
+  app.get(
+    '/clients/:id/consents',
+    {
+      schema: {
+        operationId: 'listClientConsents',
+        tags: ['consent'],
+        summary: 'The client’s consents (treatment, sharing with named collaborators, outcome research), each with where it stands today, and every release made under them',
+        params: z.object({ id: uuid }),
+        response: { 200: z.object({ today: z.string(), consents: z.array(consentOut), disclosures: z.array(disclosureOut) }), ...errors(401, 404) },
+      },
+    },
+    async (request) => {
+      const me = await reader(request, request.params.id);
+      const list = await listConsents(db, me.actor.practiceId, request.params.id);
+      await audit(db, request, me, { action: 'consent.read', clientId: request.params.id, recordType: 'consent', recordId: null });
+      return { ...list, disclosures: await disclosuresOf(me.actor.practiceId, request.params.id) };
+    },
+  );
+
+  app.post(
+    '/clients/:id/consents',
+    {
+      schema: {
+        operationId: 'recordClientConsent',
+        tags: ['consent'],
+        summary: 'Record a consent the client gave in session or on paper',
+        params: z.object({ id: uuid }),
+        body: consentInputSchema.extend({ via: z.enum(['in_session', 'on_paper']) }),
+        response: { 201: consentOut, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const me = await clinician(request, request.params.id);
+      const { via, ...input } = request.body;
+      const consent = await recordConsent(db, me.actor, request.params.id, input, via);
+      await audit(db, request, me, { action: 'consent.record', clientId: request.params.id, recordType: 'consent', recordId: consent.id });
+      return reply.status(201).send(consent);
+    },
+  );
+
+  app.post(
+    '/clients/:id/consents/:consentId/revoke',
+    {
+      schema: {
+        operationId: 'revokeClientConsent',
+        tags: ['consent'],
+        summary: 'Revoke a consent on the client’s word, from now on',
+        params: consentParams,
+        body: revokeBody,
+        response: { 200: consentOut, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const me = await clinician(request, request.params.id);
+      const consent = await revokeConsent(db, me.actor, request.params.id, request.params.consentId, request.body.note, 'in_session');
+      await audit(db, request, me, { action: 'consent.revoke', clientId: request.params.id, recordType: 'consent', recordId: consent.id });
+      return consent;
+    },
+  );
+
+  app.get(
+    '/clients/:id/releasable',
+    {
+      schema: {
+        operationId: 'listReleasableDocuments',
+        tags: ['consent'],
+        summary: 'The client’s documents that a sharing consent could cover: chapter summaries, plan versions, relational-map versions',
+        params: z.object({ id: uuid }),
+        response: { 200: z.object({ documents: z.array(z.object({ category: z.enum(sharedCategories), recordId: z.string(), label: z.string() })) }), ...errors(401, 404) },
+      },
+    },
+    async (request) => {
+      const me = await reader(request, request.params.id);
+      return { documents: await releasable(db, me.actor.practiceId, request.params.id) };
+    },
+  );
+
+  app.post(
+    '/clients/:id/disclosures',
+    {
+      schema: {
+        operationId: 'releaseToCollaborator',
+        tags: ['consent'],
+        summary: 'Release one document to the collaborator a sharing consent names; refused (403) when the consent does not cover it. Recorded in the accounting of disclosures',
+        params: z.object({ id: uuid }),
+        body: z.object({ consentId: uuid, category: z.enum(sharedCategories), recordId: z.string().min(1).max(100) }),
+        response: { 201: z.object({ disclosure: disclosureOut, downloadUrl: z.string() }), ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const me = await clinician(request, request.params.id);
+      const documents = await releasable(db, me.actor.practiceId, request.params.id);
+      const document = documents.find((d) => d.category === request.body.category && d.recordId === request.body.recordId);
+      if (!document) throw invalid('That document is not one of this client’s.', { recordId: 'Choose one of the client’s documents.' });
+      const { disclosure } = await recordDisclosure(db, me.actor, request.params.id, request.body);
+      await audit(db, request, me, { action: `disclosure.${request.body.category}`, clientId: request.params.id, recordType: 'disclosure', recordId: disclosure.id });
+      return reply.status(201).send({
+        disclosure: {
+          id: disclosure.id,
+          consentId: disclosure.consentId,
+          category: disclosure.category,
+          recordId: disclosure.recordId,
+          recordLabel: document.label,
+          collaboratorName: disclosure.collaboratorName,
+          disclosedBy: { id: me.actor.userId, name: me.user.displayName },
+          disclosedAt: disclosure.disclosedAt,
+        },
+        downloadUrl: `/api/clients/${request.params.id}/disclosures/${disclosure.id}/document`,
+      });
+    },
+  );
+
+  app.get(
+    '/clients/:id/disclosures/:disclosureId/document',
+    {
+      schema: {
+        operationId: 'downloadReleasedDocument',
+        tags: ['consent'],
+        summary: 'The document of a release, marked with whom it was released to and under which consent (download audited)',
+        params: z.object({ id: uuid, disclosureId: uuid }),
+        response: { 200: z.any().describe('application/pdf or image/svg+xml'), ...errors(401, 404) },
+      },
+    },
+    async (request, reply) => {
+      // Anyone who may see the client may read what was released (an admin answering for it, too).
+      const me = await reader(request, request.params.id);
+      const { d, consent } = await getDisclosure(db, me.actor.practiceId, request.params.id, request.params.disclosureId);
+      const name = await clientName(db, me.actor.practiceId, request.params.id);
+      const released = `Released to ${consent.collaboratorName}${consent.collaboratorRole ? ` (${consent.collaboratorRole})` : ''} by ${me.user.displayName}, under ${name}’s consent given ${consent.givenOn}`;
+      await audit(db, request, me, { action: 'disclosure.download', clientId: request.params.id, recordType: 'disclosure', recordId: d.id });
+      const attach = (body: Buffer | string, type: string, file: string) =>
+        reply.header('content-type', type).header('content-disposition', `attachment; filename="${safeName(file)}"`).header('cache-control', 'no-store').send(body);
+      if (d.category === 'chapter_summary') {
+        const input = { ...(await chapterSummaryPdfInput(db, me.actor, request.params.id, d.recordId, me.user.displayName)), releasedTo: released };
+        return attach(await renderChapterSummaryPdf(input), 'application/pdf', `chapter-${input.chapter.number}-summary-for-${consent.collaboratorName}.pdf`);
+      }
+      if (d.category === 'plan') {
+        const [chapterId, version] = d.recordId.split(':');
+        const input = { ...(await planPdfInput(db, me.actor, request.params.id, chapterId ?? '', Number(version), me.user.displayName)), releasedTo: released };
+        return attach(await renderPlanPdf(input), 'application/pdf', `treatment-plan-v${input.version}-for-${consent.collaboratorName}.pdf`);
+      }
+      const version = await getMapVersion(db, me.actor.practiceId, request.params.id, d.recordId);
+      const svg = mapToSvg(version.map, { title: `${name} — relational map, version ${version.number}`, subtitle: released });
+      return attach(svg, 'image/svg+xml; charset=utf-8', `relational-map-v${version.number}-for-${consent.collaboratorName}.svg`);
+    },
+  );
+
+  // The client's own consents, in the portal.
+
+  app.get(
+    '/portal/consents',
+    {
+      schema: {
+        operationId: 'listMyConsents',
+        tags: ['portal'],
+        summary: 'My consents, each with where it stands today',
+        response: { 200: z.object({ today: z.string(), consents: z.array(consentOut) }), ...errors(401, 404) },
+      },
+    },
+    async (request) => {
+      const { me, clientId } = await portalClient(request);
+      const list = await listConsents(db, me.actor.practiceId, clientId);
+      await audit(db, request, me, { action: 'portal.consent.read', clientId, recordType: 'consent', recordId: null });
+      return list;
+    },
+  );
+
+  app.post(
+    '/portal/consents',
+    {
+      schema: {
+        operationId: 'giveMyConsent',
+        tags: ['portal'],
+        summary: 'Give a consent myself, in the portal',
+        body: consentInputSchema,
+        response: { 201: consentOut, ...errors(400, 401, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { me, clientId } = await portalClient(request);
+      const consent = await recordConsent(db, me.actor, clientId, request.body, 'portal');
+      await audit(db, request, me, { action: 'portal.consent.give', clientId, recordType: 'consent', recordId: consent.id });
+      return reply.status(201).send(consent);
+    },
+  );
+
+  app.post(
+    '/portal/consents/:consentId/revoke',
+    {
+      schema: {
+        operationId: 'revokeMyConsent',
+        tags: ['portal'],
+        summary: 'Revoke one of my consents, from now on',
+        params: z.object({ consentId: uuid }),
+        body: revokeBody,
+        response: { 200: consentOut, ...errors(400, 401, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { me, clientId } = await portalClient(request);
+      const consent = await revokeConsent(db, me.actor, clientId, request.params.consentId, request.body.note, 'portal');
+      await audit(db, request, me, { action: 'portal.consent.revoke', clientId, recordType: 'consent', recordId: consent.id });
+      return consent;
+    },
+  );
+};
