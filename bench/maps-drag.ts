@@ -87,6 +87,8 @@ export async function benchMapDrag(options: { seed: number; steps: number; log: 
     const list = ((await (await api.get(`${server.url}/api/clients?pageSize=50`)).json()) as { rows: Array<{ id: string; name: string }> }).rows;
     let target: string | null = null;
     for (const c of list) {
+      const detail = (await (await api.get(`${server.url}/api/clients/${c.id}`)).json()) as { access: string };
+      if (detail.access !== 'care') continue;
       const m = (await (await api.get(`${server.url}/api/clients/${c.id}/map`)).json()) as { version: number };
       if (m.version === 0) {
         target = c.id;
@@ -105,6 +107,7 @@ export async function benchMapDrag(options: { seed: number; steps: number; log: 
     const openMs = performance.now() - opened;
     options.log(`  drag: map of ${map.nodes.length} nodes on screen after ${openMs.toFixed(0)} ms`);
     // A node well inside the viewport to drag.
+    await page.locator('.react-flow').first().scrollIntoViewIfNeeded();
     // The page's own code runs in the browser, so it is written as text (this file is typed for Node).
     const handle = await page.evaluate<{ id: string; x: number; y: number } | null>(`(() => {
       const nodes = [...document.querySelectorAll('.react-flow__node')].filter((n) => n.dataset.id !== 'client');
@@ -114,7 +117,7 @@ export async function benchMapDrag(options: { seed: number; steps: number; log: 
       const cy = box.top + box.height / 2;
       const inside = nodes
         .map((n) => ({ id: n.dataset.id ?? '', r: n.getBoundingClientRect() }))
-        .filter(({ r }) => r.width > 0 && r.left > box.left + 40 && r.right < box.right - 260 && r.top > box.top + 40 && r.bottom < box.bottom - 200)
+        .filter(({ r }) => r.width > 0 && r.left > box.left + 40 && r.right < box.right - 260 && r.top > Math.max(box.top, 0) + 40 && r.bottom < Math.min(box.bottom, window.innerHeight) - 200)
         .sort((a, b) => Math.hypot(a.r.left - cx, a.r.top - cy) - Math.hypot(b.r.left - cx, b.r.top - cy));
       const pick = inside[Math.floor(inside.length / 3)];
       return pick ? { id: pick.id, x: pick.r.left + pick.r.width / 2, y: pick.r.top + pick.r.height / 2 } : null;
@@ -145,7 +148,10 @@ export async function benchMapDrag(options: { seed: number; steps: number; log: 
       window.__recording = false;
       return window.__frames;
     })()`);
+    // The move is committed when the drag ends; give the page a moment to settle.
+    await page.waitForTimeout(500);
     const after = await transformOf(handle.id);
+    options.log(`  drag: node ${handle.id} ${before} → ${after}`);
     const gaps = stamps.slice(1).map((t, i) => t - (stamps[i] as number));
     return {
       nodes: map.nodes.length,

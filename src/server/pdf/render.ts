@@ -198,7 +198,7 @@ function tiesWithClient(map: RelationalMap): string[] {
 }
 
 /** The newest map versions of the chapter: each drawn as an ecomap with a short legend, its ties with the client in words. */
-function relationalMapSection(w: PdfWriter, maps: PdfRelationalMap[], practice: PracticeHeader): void {
+function relationalMapSection(w: PdfWriter, maps: PdfRelationalMap[], practice: PracticeHeader, withheld?: string): void {
   const newest = [...maps].sort((a, b) => b.number - a.number).slice(0, MAPS_DRAWN);
   const drawings = newest.map((version) => {
     const scene = ecomapScene(version.map);
@@ -208,6 +208,10 @@ function relationalMapSection(w: PdfWriter, maps: PdfRelationalMap[], practice: 
   });
   w.ensureSpace((drawings[0]?.height ?? 0) + 120);
   w.heading('Relational map');
+  if (withheld) {
+    w.paragraph('', withheld);
+    return;
+  }
   if (drawings.length === 0) {
     w.paragraph('', 'No relational map version was saved in this chapter.');
     return;
@@ -276,7 +280,7 @@ export async function renderChapterSummaryPdf(input: ChapterSummaryPdfInput): Pr
     if (d.context.trim()) w.paragraph(d.context);
   }
 
-  relationalMapSection(w, input.relationalMaps, practice);
+  relationalMapSection(w, input.relationalMaps, practice, input.relationalMapsWithheld);
 
   if (input.planVersions.length === 0) {
     w.heading('Treatment plan');

@@ -225,6 +225,8 @@ export interface ChapterSummaryPdfInput extends PdfGenerated {
   notes: PdfProgressNote[];
   /** Relational map versions saved during the chapter; the newest two are drawn, newest first. */
   relationalMaps: PdfRelationalMap[];
+  /** Said in place of the maps when they were left out on purpose (a release the client's consent does not extend to them). */
+  relationalMapsWithheld?: string;
 }
 
 /** A saved version of the client's relational map, drawn as an ecomap. */

@@ -86,9 +86,14 @@ describe('consent, per person', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const words = (await extractPdfText(pdf.rawPayload)).replace(/\s+/g, ' ');
     expect(words).toContain('Released to Dr. Amal Haddad (Family doctor) by');
+    // The chapter summary holds the relational map, which this consent does not name: it stays behind.
+    expect(words).toContain('does not extend to the relational map');
     expect((await as('practitioner', 'GET', `/api/clients/${p.clientId}/consents`)).json().disclosures).toHaveLength(1);
 
     // Revoked: nothing more leaves under it.
+    const silent = await as('practitioner', 'POST', `/api/clients/${p.clientId}/consents/${sharing.id}/revoke`, { note: '' });
+    expect(silent.statusCode).toBe(400);
+    expect(silent.json().fields.note).toMatch(/what the client said/);
     const revoked = await as('practitioner', 'POST', `/api/clients/${p.clientId}/consents/${sharing.id}/revoke`, { note: 'She asked to stop sharing with her doctor.' });
     expect(revoked.json()).toMatchObject({ status: 'revoked', revokedBy: { id: p.practitioner }, revocationNote: 'She asked to stop sharing with her doctor.' });
     const after = await as('practitioner', 'POST', `/api/clients/${p.clientId}/disclosures`, { consentId: sharing.id, category: 'chapter_summary', recordId: summary.recordId });

@@ -44,7 +44,9 @@ const disclosureOut = z.object({
   disclosedBy: person,
   disclosedAt: isoDate,
 });
+/** The client may revoke without a reason; staff revoking on the client's word write down what was said. */
 const revokeBody = z.object({ note: text(1000).default('') });
+const staffRevokeBody = z.object({ note: text(1000).refine((s) => s.length > 0, 'Write down what the client said, in a few words.') });
 const consentParams = z.object({ id: uuid, consentId: uuid });
 
 interface Releasable {
@@ -167,9 +169,9 @@ export const consentRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'revokeClientConsent',
         tags: ['consent'],
-        summary: 'Revoke a consent on the client’s word, from now on',
+        summary: 'Revoke a consent on the client’s word, from now on (with a note of what they said)',
         params: consentParams,
-        body: revokeBody,
+        body: staffRevokeBody,
         response: { 200: consentOut, ...errors(400, 401, 403, 404, 409) },
       },
     },
@@ -254,7 +256,15 @@ export const consentRoutes: FastifyPluginAsyncZod = async (app) => {
       const attach = (body: Buffer | string, type: string, file: string) =>
         reply.header('content-type', type).header('content-disposition', `attachment; filename="${safeName(file)}"`).header('cache-control', 'no-store').send(body);
       if (d.category === 'chapter_summary') {
-        const input = { ...(await chapterSummaryPdfInput(db, me.actor, request.params.id, d.recordId, me.user.displayName)), releasedTo: released };
+        const full = await chapterSummaryPdfInput(db, me.actor, request.params.id, d.recordId, me.user.displayName);
+        // The relational map leaves only when the consent names it too.
+        const withMap = consent.categories.includes('relational_map');
+        const input = {
+          ...full,
+          relationalMaps: withMap ? full.relationalMaps : [],
+          ...(withMap || full.relationalMaps.length === 0 ? {} : { relationalMapsWithheld: `Not included: ${name}’s consent to share with ${consent.collaboratorName} does not extend to the relational map.` }),
+          releasedTo: released,
+        };
         return attach(await renderChapterSummaryPdf(input), 'application/pdf', `chapter-${input.chapter.number}-summary-for-${consent.collaboratorName}.pdf`);
       }
       if (d.category === 'plan') {

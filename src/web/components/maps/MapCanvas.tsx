@@ -1,6 +1,6 @@
 import '@xyflow/react/dist/style.css';
 import './maps.css';
-import { Alert, Anchor, Box, Button, Group, List, Modal, NativeSelect, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Checkbox, Group, List, Modal, NativeSelect, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconLink, IconPlus, IconTable, IconTrash } from '@tabler/icons-react';
 import {
   ConnectionMode,
@@ -78,6 +78,9 @@ export function MapCanvas(props: { map: RelationalMap; onChange: MapUpdate | nul
 
 type TieDraft = { tie: EcomapTie; chooseEnds: boolean };
 
+/** Beyond this many "know each other" lines, the canvas starts with them hidden (the table lists them all). */
+const MANY_KNOWS = 150;
+
 function Editor({ map, onChange, problems, onShowTable }: { map: RelationalMap; onChange: MapUpdate | null; problems: Record<string, string>; onShowTable: () => void }) {
   const readOnly = onChange === null;
   const mapRef = useRef(map);
@@ -85,6 +88,8 @@ function Editor({ map, onChange, problems, onShowTable }: { map: RelationalMap; 
   const problemById = useMemo(() => nodeProblems(map, problems), [map, problems]);
 
   const [announcement, setAnnouncement] = useState('');
+  const knowsCount = useMemo(() => map.ties.filter((t) => t.kind === 'knows').length, [map.ties]);
+  const [showKnows, setShowKnows] = useState(() => knowsCount <= MANY_KNOWS);
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const canvasRef = useRef<HTMLDivElement>(null);
   // Someone just added: once drawn, bring them into view if they landed outside it.
@@ -250,8 +255,17 @@ function Editor({ map, onChange, problems, onShowTable }: { map: RelationalMap; 
         </Alert>
       )}
 
+      {knowsCount > 0 && (
+        <Checkbox
+          label={`Show who knows whom (${knowsCount} ${knowsCount === 1 ? 'line' : 'lines'})`}
+          description={knowsCount > MANY_KNOWS ? 'Hidden at first on a map this size, so the client’s own ties stay readable; the Table view lists them all.' : undefined}
+          checked={showKnows}
+          onChange={(e) => setShowKnows(e.currentTarget.checked)}
+        />
+      )}
       <FlowLayer
         map={map}
+        hideKnows={!showKnows}
         problemById={problemById}
         readOnly={readOnly}
         canvasRef={canvasRef}
@@ -483,6 +497,7 @@ const SelectedTie = memo(function SelectedTie({
  */
 const FlowLayer = memo(function FlowLayer({
   map,
+  hideKnows,
   problemById,
   readOnly,
   canvasRef,
@@ -495,6 +510,7 @@ const FlowLayer = memo(function FlowLayer({
   panel,
 }: {
   map: RelationalMap;
+  hideKnows: boolean;
   problemById: ReadonlyMap<string, string>;
   readOnly: boolean;
   canvasRef: RefObject<HTMLDivElement | null>;
@@ -509,13 +525,13 @@ const FlowLayer = memo(function FlowLayer({
   const mapRef = useRef(map);
   mapRef.current = map;
   const [nodes, setNodes] = useState<FlowNode[]>(() => syncNodes([], map.nodes, { problemOf: (id) => problemById.get(id) ?? null, readOnly }));
-  const [edges, setEdges] = useState<FlowEdge[]>(() => syncEdges([], map, { readOnly }));
+  const [edges, setEdges] = useState<FlowEdge[]>(() => syncEdges([], map, { readOnly, hideKnows }));
   useEffect(() => {
     setNodes((prev) => syncNodes(prev, map.nodes, { problemOf: (id) => problemById.get(id) ?? null, readOnly }));
   }, [map.nodes, problemById, readOnly]);
   useEffect(() => {
-    setEdges((prev) => syncEdges(prev, map, { readOnly }));
-  }, [map, readOnly]);
+    setEdges((prev) => syncEdges(prev, map, { readOnly, hideKnows }));
+  }, [map, readOnly, hideKnows]);
 
   // The nodes being dragged: their ties go on their own layer for the drag (maps.css), so each
   // frame repaints those few ties rather than every tie beneath them.

@@ -51,12 +51,17 @@ export function syncNodes(
 }
 
 /** Flow edges for the map's ties (family lines drawn thin), reusing the previous object of each tie that did not change. */
-export function syncEdges(prev: readonly FlowEdge[], map: RelationalMap, options: { marksOf?: (tie: MapTie) => TieMark[]; readOnly: boolean }): FlowEdge[] {
+export function syncEdges(
+  prev: readonly FlowEdge[],
+  map: RelationalMap,
+  options: { marksOf?: (tie: MapTie) => TieMark[]; readOnly: boolean; hideKnows?: boolean },
+): FlowEdge[] {
   const byId = new Map(prev.map((e) => [e.id, e]));
   const nodeById = new Map(map.nodes.map((n) => [n.id, n]));
   const client = centreOf(map);
   const out: FlowEdge[] = [];
   for (const tie of map.ties) {
+    if (options.hideKnows && tie.kind === 'knows') continue;
     const marks = options.marksOf?.(tie) ?? noMarks;
     const a = nodeById.get(tie.a);
     const b = nodeById.get(tie.b);

@@ -8,6 +8,7 @@ import { useDraft } from '../../components/useDraft';
 import { formatBirthDate, formatDateTime } from '../../components/clinical/format';
 import type { Client, ClientProfile } from '../../components/clinical/types';
 import { changedFields, profileBody, ProfileFields, profileKeys, profileLabels, profileOf } from './ProfileFields';
+import { ConsentSection } from './ConsentSection';
 
 interface EditDraft {
   /** The version the person started from: sent with the save so a stale one is refused. */
@@ -205,6 +206,7 @@ export function ProfileSection({ client }: { client: Client }) {
           />
         </SimpleGrid>
       </Paper>
+      <ConsentSection clientId={client.id} clientName={client.name} canEdit={client.access === 'care'} />
     </Stack>
   );
 }

@@ -46,6 +46,18 @@ function rateFigure(rate: number | null, denominator: number, noun: string, whyM
   return { value: percent(rate), detail: `${countOf(rate, denominator)} of ${denominator} ${noun}` };
 }
 
+/** Clients left out of every figure because they have not consented to research use of their scores, or revoked it. */
+function WithoutResearchConsent({ outcomes }: { outcomes: Outcomes }) {
+  const n = outcomes.withoutResearchConsent;
+  if (n <= 0) return null;
+  return (
+    <Text size="sm" c="dimmed">
+      {n === 1 ? '1 client is' : `${n.toLocaleString('en-GB')} clients are`} not counted: they have not given consent for their de-identified scores to be used in
+      the practice’s outcome research.
+    </Text>
+  );
+}
+
 /** Clients with scores, and the NHS Talking Therapies rates with their denominators. */
 export function HeadlineFigures({ outcomes: o }: { outcomes: Outcomes }) {
   const t = o.nhsTalkingTherapies;
@@ -73,6 +85,7 @@ export function HeadlineFigures({ outcomes: o }: { outcomes: Outcomes }) {
           detail={o.notOnTrack.length === 1 ? 'flag, listed below by pseudonym' : 'flags, listed below by pseudonym'}
         />
       </SimpleGrid>
+      <WithoutResearchConsent outcomes={o} />
       <Stack gap={4} mt="xs">
         <Title order={3} size="h5">
           NHS Talking Therapies outcomes (PHQ-9 with GAD-7)

@@ -39,6 +39,8 @@ export interface Outcomes {
   from: string;
   to: string;
   clients: number;
+  /** Clients left out of every figure: no consent to the practice’s outcome research today. */
+  withoutResearchConsent: number;
   measures: MeasureOutcome[];
   nhsTalkingTherapies: NhsTalkingTherapiesRates;
   notOnTrack: NotOnTrackClient[];

@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../components/PageHeader';
 import { Empty, Loading, LoadError } from '../../components/States';
 import { useMe } from '../../session/SessionContext';
 import { PortalQuestionnaires } from '../measures/PortalQuestionnaires';
+import { PortalConsents } from './PortalConsents';
 import { PortalPlan } from './PortalPlan';
 import { Reflections } from './Reflections';
 import { SharedNotes } from './SharedNotes';
@@ -82,6 +83,7 @@ export function PortalPage() {
       <Reflections />
       <SharedNotes />
       <PortalPlan />
+      <PortalConsents />
 
       <Paper withBorder p="lg" component="section" aria-labelledby="portal-practitioners">
         <Title order={2} size="h4" id="portal-practitioners" mb="md">
