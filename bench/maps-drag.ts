@@ -119,7 +119,9 @@ export async function benchMapDrag(options: { seed: number; steps: number; log: 
         .map((n) => ({ id: n.dataset.id ?? '', r: n.getBoundingClientRect() }))
         .filter(({ r }) => r.width > 0 && r.left > box.left + 40 && r.right < box.right - 260 && r.top > Math.max(box.top, 0) + 40 && r.bottom < Math.min(box.bottom, window.innerHeight) - 200)
         .sort((a, b) => Math.hypot(a.r.left - cx, a.r.top - cy) - Math.hypot(b.r.left - cx, b.r.top - cy));
-      const pick = inside[Math.floor(inside.length / 3)];
+      // On a crowded map nodes overlap: take one that is on top at its own centre, so the mouse grabs it.
+      const onTop = inside.filter(({ id, r }) => document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.closest('.react-flow__node')?.dataset.id === id);
+      const pick = onTop[Math.floor(onTop.length / 3)];
       return pick ? { id: pick.id, x: pick.r.left + pick.r.width / 2, y: pick.r.top + pick.r.height / 2 } : null;
     })()`);
     if (!handle) throw new Error('no node inside the canvas to drag');
