@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.js';
+import { requireClientAccess } from '../db/repos/access.js';
 import { isAdmin, isClientUser, primaryRole } from '../domain/people/roles.js';
-import { DomainError } from '../domain/shared/errors.js';
+import { DomainError, notFound } from '../domain/shared/errors.js';
 import { type AuditEntry, recordAudit } from './audit/log.js';
 import { lookupSession, SESSION_COOKIE, type SignedIn } from './auth/session.js';
 
@@ -43,6 +44,33 @@ export async function staff(db: Db, request: FastifyRequest): Promise<SignedIn> 
   if (isClientUser(me.actor.roles)) throw new DomainError('not_found', 'There is nothing here for a client account.');
   return me;
 }
+
+/**
+ * Staff in the client's care: the practitioners who write their record. Others who may read it
+ * (an admin, a supervisor) get a 403 saying `why`; anyone else the same 404 as a missing client.
+ */
+export async function inCareOf(db: Db, request: FastifyRequest, clientId: string, why: string): Promise<SignedIn> {
+  const me = await staff(db, request);
+  if ((await requireClientAccess(db, me.actor, clientId)) !== 'care') throw new DomainError('forbidden', why);
+  return me;
+}
+
+/** Staff who may see the client (in their care, supervising, admin); anyone else gets the same 404 as a missing client. */
+export async function readerOf(db: Db, request: FastifyRequest, clientId: string): Promise<SignedIn> {
+  const me = await staff(db, request);
+  await requireClientAccess(db, me.actor, clientId);
+  return me;
+}
+
+/** The client signed in to the portal, with their own client id; nobody else finds a portal. */
+export async function portalClient(db: Db, request: FastifyRequest): Promise<{ me: SignedIn; clientId: string }> {
+  const me = await signedIn(db, request);
+  if (!isClientUser(me.actor.roles) || !me.actor.clientId) throw notFound('The portal');
+  return { me, clientId: me.actor.clientId };
+}
+
+/** A file name without anything a header could trip on. */
+export const safeFileName = (s: string): string => s.normalize('NFKD').replace(/[^\w.-]+/g, '-').replace(/-+/g, '-').slice(0, 80);
 
 export async function admin(db: Db, request: FastifyRequest): Promise<SignedIn> {
   const me = await staff(db, request);

@@ -1,7 +1,7 @@
-import { and, desc, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.js';
-import { clients, consents, disclosures, users } from '../schema/index.js';
+import { chapters, clients, consents, disclosures, planVersions, relationalMapVersions, treatmentPlans, users } from '../schema/index.js';
 import type { Actor } from '../../domain/people/roles.js';
 import {
   type ConsentInput,
@@ -187,3 +187,35 @@ export async function getDisclosure(db: Db, practiceId: string, clientId: string
   return row;
 }
 
+export interface Releasable {
+  category: SharedCategory;
+  recordId: string;
+  label: string;
+}
+
+/** Every document of a client that could be released: chapter summaries, plan versions, map versions. */
+export async function releasable(db: Db, practiceId: string, clientId: string): Promise<Releasable[]> {
+  const chapterRows = await db
+    .select({ id: chapters.id, number: chapters.number })
+    .from(chapters)
+    .where(and(eq(chapters.practiceId, practiceId), eq(chapters.clientId, clientId)))
+    .orderBy(asc(chapters.number));
+  const plans = await db
+    .select({ chapterId: treatmentPlans.chapterId, version: planVersions.version, createdAt: planVersions.createdAt })
+    .from(planVersions)
+    .innerJoin(treatmentPlans, and(eq(treatmentPlans.practiceId, planVersions.practiceId), eq(treatmentPlans.id, planVersions.planId)))
+    .where(and(eq(planVersions.practiceId, practiceId), eq(treatmentPlans.clientId, clientId)))
+    .orderBy(asc(planVersions.createdAt));
+  const maps = await db
+    .select({ id: relationalMapVersions.id, number: relationalMapVersions.number, savedAt: relationalMapVersions.savedAt })
+    .from(relationalMapVersions)
+    .where(and(eq(relationalMapVersions.practiceId, practiceId), eq(relationalMapVersions.clientId, clientId)))
+    .orderBy(desc(relationalMapVersions.number));
+  const numberOf = new Map(chapterRows.map((c) => [c.id, c.number]));
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  return [
+    ...chapterRows.map((c) => ({ category: 'chapter_summary' as const, recordId: c.id, label: `Chapter ${c.number} summary` })),
+    ...plans.map((p) => ({ category: 'plan' as const, recordId: `${p.chapterId}:${p.version}`, label: `Treatment plan, chapter ${numberOf.get(p.chapterId) ?? '?'}, version ${p.version} (${day(p.createdAt)})` })),
+    ...maps.map((m) => ({ category: 'relational_map' as const, recordId: m.id, label: `Relational map, version ${m.number} (${day(m.savedAt)})` })),
+  ];
+}

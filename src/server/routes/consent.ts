@@ -1,19 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { and, asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { requireClientAccess } from '../../db/repos/access.js';
-import { getDisclosure, listConsents, listDisclosures, recordConsent, recordDisclosure, revokeConsent } from '../../db/repos/consent.js';
+import { getDisclosure, listConsents, listDisclosures, recordConsent, recordDisclosure, releasable, revokeConsent } from '../../db/repos/consent.js';
 import { clientName, getMapVersion } from '../../db/repos/maps.js';
-import { chapters, planVersions, relationalMapVersions, treatmentPlans } from '../../db/schema/index.js';
-import { categoryLabels, consentInputSchema, consentPurposes, consentVia, sharedCategories, type SharedCategory } from '../../domain/consent/consent.js';
+import { categoryLabels, consentInputSchema, consentPurposes, consentVia, sharedCategories } from '../../domain/consent/consent.js';
 import { mapToSvg } from '../../domain/maps/svg.js';
-import { isClientUser } from '../../domain/people/roles.js';
-import { forbidden, invalid, notFound } from '../../domain/shared/errors.js';
+import { invalid } from '../../domain/shared/errors.js';
 import { renderChapterSummaryPdf, renderPlanPdf } from '../pdf/render.js';
 import { chapterSummaryPdfInput, planPdfInput } from '../records/pdfInputs.js';
-import { audit, signedIn, staff } from '../guards.js';
+import { audit, inCareOf, portalClient, readerOf, safeFileName, signedIn, staff } from '../guards.js';
 import { errors, isoDate, text, uuid } from './schemas.js';
-import type { Db } from '../../db/client.js';
 
 const person = z.object({ id: z.string(), name: z.string() });
 const consentOut = z.object({
@@ -49,42 +44,6 @@ const revokeBody = z.object({ note: text(1000).default('') });
 const staffRevokeBody = z.object({ note: text(1000).refine((s) => s.length > 0, 'Write down what the client said, in a few words.') });
 const consentParams = z.object({ id: uuid, consentId: uuid });
 
-interface Releasable {
-  category: SharedCategory;
-  recordId: string;
-  label: string;
-}
-
-/** Every document of a client that could be released: chapter summaries, plan versions, map versions. */
-async function releasable(db: Db, practiceId: string, clientId: string): Promise<Releasable[]> {
-  const chapterRows = await db
-    .select({ id: chapters.id, number: chapters.number })
-    .from(chapters)
-    .where(and(eq(chapters.practiceId, practiceId), eq(chapters.clientId, clientId)))
-    .orderBy(asc(chapters.number));
-  const plans = await db
-    .select({ chapterId: treatmentPlans.chapterId, version: planVersions.version, createdAt: planVersions.createdAt })
-    .from(planVersions)
-    .innerJoin(treatmentPlans, and(eq(treatmentPlans.practiceId, planVersions.practiceId), eq(treatmentPlans.id, planVersions.planId)))
-    .where(and(eq(planVersions.practiceId, practiceId), eq(treatmentPlans.clientId, clientId)))
-    .orderBy(asc(planVersions.createdAt));
-  const maps = await db
-    .select({ id: relationalMapVersions.id, number: relationalMapVersions.number, savedAt: relationalMapVersions.savedAt })
-    .from(relationalMapVersions)
-    .where(and(eq(relationalMapVersions.practiceId, practiceId), eq(relationalMapVersions.clientId, clientId)))
-    .orderBy(desc(relationalMapVersions.number));
-  const numberOf = new Map(chapterRows.map((c) => [c.id, c.number]));
-  const day = (d: Date) => d.toISOString().slice(0, 10);
-  return [
-    ...chapterRows.map((c) => ({ category: 'chapter_summary' as const, recordId: c.id, label: `Chapter ${c.number} summary` })),
-    ...plans.map((p) => ({ category: 'plan' as const, recordId: `${p.chapterId}:${p.version}`, label: `Treatment plan, chapter ${numberOf.get(p.chapterId) ?? '?'}, version ${p.version} (${day(p.createdAt)})` })),
-    ...maps.map((m) => ({ category: 'relational_map' as const, recordId: m.id, label: `Relational map, version ${m.number} (${day(m.savedAt)})` })),
-  ];
-}
-
-/** File names without anything a header could trip on. */
-const safeName = (s: string): string => s.normalize('NFKD').replace(/[^\w.-]+/g, '-').replace(/-+/g, '-').slice(0, 80);
-
 /**
  * Consent per person, and releases to collaborators under it. Practitioners in the client's care
  * record and revoke consents (on the client's word); the client gives and revokes their own in the
@@ -93,22 +52,9 @@ const safeName = (s: string): string => s.normalize('NFKD').replace(/[^\w.-]+/g,
 export const consentRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.database.db;
 
-  async function clinician(request: Parameters<typeof staff>[1], clientId: string) {
-    const me = await staff(db, request);
-    const access = await requireClientAccess(db, me.actor, clientId);
-    if (access !== 'care') throw forbidden('Only the practitioners in this client’s care can record or revoke their consent, or release their record.');
-    return me;
-  }
-  async function reader(request: Parameters<typeof staff>[1], clientId: string) {
-    const me = await staff(db, request);
-    await requireClientAccess(db, me.actor, clientId);
-    return me;
-  }
-  async function portalClient(request: Parameters<typeof signedIn>[1]) {
-    const me = await signedIn(db, request);
-    if (!isClientUser(me.actor.roles) || !me.actor.clientId) throw notFound('The portal');
-    return { me, clientId: me.actor.clientId };
-  }
+  const clinician = (request: Parameters<typeof staff>[1], clientId: string) => inCareOf(db, request, clientId, 'Only the practitioners in this client’s care can record or revoke their consent, or release their record.');
+  const reader = (request: Parameters<typeof staff>[1], clientId: string) => readerOf(db, request, clientId);
+  const client = (request: Parameters<typeof signedIn>[1]) => portalClient(db, request);
   async function disclosuresOf(practiceId: string, clientId: string) {
     const labels = new Map((await releasable(db, practiceId, clientId)).map((r) => [`${r.category}|${r.recordId}`, r.label]));
     return (await listDisclosures(db, practiceId, clientId)).map((d) => ({
@@ -254,7 +200,7 @@ export const consentRoutes: FastifyPluginAsyncZod = async (app) => {
       const released = `Released to ${consent.collaboratorName}${consent.collaboratorRole ? ` (${consent.collaboratorRole})` : ''} by ${me.user.displayName}, under ${name}’s consent given ${consent.givenOn}`;
       await audit(db, request, me, { action: 'disclosure.download', clientId: request.params.id, recordType: 'disclosure', recordId: d.id });
       const attach = (body: Buffer | string, type: string, file: string) =>
-        reply.header('content-type', type).header('content-disposition', `attachment; filename="${safeName(file)}"`).header('cache-control', 'no-store').send(body);
+        reply.header('content-type', type).header('content-disposition', `attachment; filename="${safeFileName(file)}"`).header('cache-control', 'no-store').send(body);
       if (d.category === 'chapter_summary') {
         const full = await chapterSummaryPdfInput(db, me.actor, request.params.id, d.recordId, me.user.displayName);
         // The relational map leaves only when the consent names it too.
@@ -291,7 +237,7 @@ export const consentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { me, clientId } = await portalClient(request);
+      const { me, clientId } = await client(request);
       const list = await listConsents(db, me.actor.practiceId, clientId);
       await audit(db, request, me, { action: 'portal.consent.read', clientId, recordType: 'consent', recordId: null });
       return list;
@@ -310,7 +256,7 @@ export const consentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { me, clientId } = await portalClient(request);
+      const { me, clientId } = await client(request);
       const consent = await recordConsent(db, me.actor, clientId, request.body, 'portal');
       await audit(db, request, me, { action: 'portal.consent.give', clientId, recordType: 'consent', recordId: consent.id });
       return reply.status(201).send(consent);
@@ -330,7 +276,7 @@ export const consentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { me, clientId } = await portalClient(request);
+      const { me, clientId } = await client(request);
       const consent = await revokeConsent(db, me.actor, clientId, request.params.consentId, request.body.note, 'portal');
       await audit(db, request, me, { action: 'portal.consent.revoke', clientId, recordType: 'consent', recordId: consent.id });
       return consent;

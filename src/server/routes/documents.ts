@@ -5,18 +5,15 @@ import { requireClientAccess } from '../../db/repos/access.js';
 import { getProgressNote } from '../../db/repos/notes.js';
 import { renderChapterSummaryPdf, renderPlanPdf, renderProgressNotePdf } from '../pdf/render.js';
 import { chapterSummaryPdfInput, planPdfInput, progressNotePdfInput } from '../records/pdfInputs.js';
-import { audit, staff } from '../guards.js';
+import { audit, safeFileName, staff } from '../guards.js';
 import { errors, uuid } from './schemas.js';
 
 const pdf = z.any().describe('application/pdf');
 
-/** File names without anything a header could trip on. */
-const safeName = (s: string): string => s.normalize('NFKD').replace(/[^\w.-]+/g, '-').replace(/-+/g, '-').slice(0, 80);
-
 function sendPdf(reply: FastifyReply, buffer: Buffer, name: string) {
   return reply
     .header('content-type', 'application/pdf')
-    .header('content-disposition', `attachment; filename="${safeName(name)}.pdf"`)
+    .header('content-disposition', `attachment; filename="${safeFileName(name)}.pdf"`)
     .header('cache-control', 'no-store')
     .send(buffer);
 }

@@ -1,13 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireClientAccess } from '../../db/repos/access.js';
 import { clientName as getClientName, compareMapVersions, getMap, getMapVersion, listMapVersions, saveMapDraft, saveMapVersion, versionWithMap } from '../../db/repos/maps.js';
 import { getPractice } from '../../db/repos/practice.js';
 import { mapNodeOut, mapTieOut, relationalMapOut, relationalMapSchema } from '../../domain/maps/map.js';
 import { mapToSvg } from '../../domain/maps/svg.js';
-import { forbidden } from '../../domain/shared/errors.js';
 import { mapToFhir } from '../fhir/maps.js';
-import { audit, staff } from '../guards.js';
+import { audit, inCareOf, readerOf, safeFileName, staff } from '../guards.js';
 import { idempotent } from '../idempotency.js';
 import { errors, isoDate, text, uuid } from './schemas.js';
 
@@ -63,9 +61,6 @@ const diffOut = z.object({
 });
 const versionParams = z.object({ id: uuid, versionId: uuid });
 
-/** File names without anything a header could trip on. */
-const safeName = (s: string): string => s.normalize('NFKD').replace(/[^\w.-]+/g, '-').replace(/-+/g, '-').slice(0, 80);
-
 /**
  * The relational map: drawn by the practitioners in the client's care (with the client, in the
  * session), read by everyone who may see the client; every read and write audited.
@@ -73,17 +68,8 @@ const safeName = (s: string): string => s.normalize('NFKD').replace(/[^\w.-]+/g,
 export const mapRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.database.db;
 
-  async function clinician(request: Parameters<typeof staff>[1], clientId: string) {
-    const me = await staff(db, request);
-    const access = await requireClientAccess(db, me.actor, clientId);
-    if (access !== 'care') throw forbidden('Only the practitioners in this client’s care can draw their relational map.');
-    return me;
-  }
-  async function reader(request: Parameters<typeof staff>[1], clientId: string) {
-    const me = await staff(db, request);
-    await requireClientAccess(db, me.actor, clientId);
-    return me;
-  }
+  const clinician = (request: Parameters<typeof staff>[1], clientId: string) => inCareOf(db, request, clientId, 'Only the practitioners in this client’s care can draw their relational map.');
+  const reader = (request: Parameters<typeof staff>[1], clientId: string) => readerOf(db, request, clientId);
 
   app.get(
     '/clients/:id/map',
@@ -228,7 +214,7 @@ export const mapRoutes: FastifyPluginAsyncZod = async (app) => {
     const practice = await getPractice(db, me.actor.practiceId);
     await audit(db, request, me, { action: `relational_map.export_${format}`, clientId: params.id, recordType: 'relational_map_version', recordId: version.id });
     const day = version.savedAt.toLocaleDateString('en-GB', { timeZone: practice.timezone, day: 'numeric', month: 'long', year: 'numeric' });
-    return { version, clientName, practice, day, fileName: safeName(`${clientName} relational map v${version.number}`) };
+    return { version, clientName, practice, day, fileName: safeFileName(`${clientName} relational map v${version.number}`) };
   }
 
   app.get(

@@ -27,7 +27,7 @@ import { measureBundle } from '../fhir/measures.js';
 import { isClientUser } from '../../domain/people/roles.js';
 import { forbidden, invalid, notFound } from '../../domain/shared/errors.js';
 import { newToken, splitScopedToken, tokenHash } from '../auth/tokens.js';
-import { admin, audit, signedIn, staff } from '../guards.js';
+import { admin, audit, inCareOf, signedIn, staff } from '../guards.js';
 import { idempotent } from '../idempotency.js';
 import { errors, idParams, isoDate, requiredText, uuid } from './schemas.js';
 
@@ -99,12 +99,7 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
   const { database, config } = app.deps;
   const db = database.db;
 
-  async function clinician(request: Parameters<typeof staff>[1], clientId: string) {
-    const me = await staff(db, request);
-    const access = await requireClientAccess(db, me.actor, clientId);
-    if (access !== 'care') throw forbidden('Only the practitioners in this client’s care give measures.');
-    return me;
-  }
+  const clinician = (request: Parameters<typeof staff>[1], clientId: string) => inCareOf(db, request, clientId, 'Only the practitioners in this client’s care give measures.');
 
   app.get(
     '/instruments',

@@ -2,9 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { acknowledgePlan, addNoteComment, portalNotes, portalPlan, portalSessions, saveReflection } from '../../db/repos/voice.js';
 import { draftText } from '../../domain/shared/text.js';
-import { notFound } from '../../domain/shared/errors.js';
-import { isClientUser } from '../../domain/people/roles.js';
-import { audit, signedIn } from '../guards.js';
+import { audit, portalClient, signedIn } from '../guards.js';
 import { idempotent } from '../idempotency.js';
 import { portalNoteOut, portalPlanOut, reflectionOut } from './recordShapes.js';
 import { errors, isoDate, requiredText, uuid } from './schemas.js';
@@ -12,11 +10,7 @@ import { errors, isoDate, requiredText, uuid } from './schemas.js';
 /** The client's voice in the portal: shared notes and comments, reflections, the plan. */
 export const portalVoiceRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.database.db;
-  async function client(request: Parameters<typeof signedIn>[1]) {
-    const me = await signedIn(db, request);
-    if (!isClientUser(me.actor.roles) || !me.actor.clientId) throw notFound('The portal');
-    return { me, clientId: me.actor.clientId };
-  }
+  const client = (request: Parameters<typeof signedIn>[1]) => portalClient(db, request);
 
   app.get(
     '/portal/notes',

@@ -1,14 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireClientAccess } from '../../db/repos/access.js';
 import { addDiagnosis, listDiagnoses, updateDiagnosis } from '../../db/repos/diagnoses.js';
 import { getPlan, publishPlanVersion, savePlanDraft } from '../../db/repos/plans.js';
 import { createTheme, listThemes, setThemeStage } from '../../db/repos/themes.js';
 import { searchIcd10 } from '../../domain/diagnosis/icd10.js';
 import { planContentSchema, planDaySchema } from '../../domain/plans/plan.js';
-import { forbidden } from '../../domain/shared/errors.js';
 import { themeStageSchema } from '../../domain/themes/arc.js';
-import { audit, staff } from '../guards.js';
+import { audit, inCareOf, readerOf, staff } from '../guards.js';
 import { idempotent } from '../idempotency.js';
 import { diagnosisOut, planOut, themeOut } from './recordShapes.js';
 import { errors, idParams, requiredText, text, uuid } from './schemas.js';
@@ -19,17 +17,8 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.database.db;
 
   /** Clinical writing (diagnoses, plans, themes) belongs to the practitioners in the client’s care. */
-  async function clinician(request: Parameters<typeof staff>[1], clientId: string) {
-    const me = await staff(db, request);
-    const access = await requireClientAccess(db, me.actor, clientId);
-    if (access !== 'care') throw forbidden('Only the practitioners in this client’s care can change their clinical record.');
-    return me;
-  }
-  async function reader(request: Parameters<typeof staff>[1], clientId: string) {
-    const me = await staff(db, request);
-    await requireClientAccess(db, me.actor, clientId);
-    return me;
-  }
+  const clinician = (request: Parameters<typeof staff>[1], clientId: string) => inCareOf(db, request, clientId, 'Only the practitioners in this client’s care can change their clinical record.');
+  const reader = (request: Parameters<typeof staff>[1], clientId: string) => readerOf(db, request, clientId);
 
   // Themes and the emergence view.
 
