@@ -1,10 +1,5 @@
 import { ApiError } from '../../api';
-
-/** The file name a download response suggests (Content-Disposition), or a fallback. */
-export function suggestedName(header: string | null, fallback: string): string {
-  const m = header ? /filename="?([^";]+)"?/i.exec(header) : null;
-  return m?.[1] ?? fallback;
-}
+import { fileNameOf, saveFile } from '../download';
 
 /**
  * A PNG of an SVG picture, drawn in the browser: the SVG as an image onto a canvas at `scale`
@@ -36,18 +31,6 @@ export async function svgToPng(svgText: string, scale = 2): Promise<Blob> {
   }
 }
 
-/** Offers a file to save, as a download link would. */
-export function saveFile(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** Fetches a map version's SVG and saves it as a PNG at twice its size. */
 export async function downloadPng(svgUrl: string, fallbackName: string): Promise<void> {
   let res: Response;
@@ -57,6 +40,6 @@ export async function downloadPng(svgUrl: string, fallbackName: string): Promise
     throw new ApiError(0, 'network', 'The server could not be reached. Check your connection and try again.');
   }
   if (!res.ok) throw new ApiError(res.status, 'error', 'The picture of this version could not be fetched.');
-  const name = suggestedName(res.headers.get('content-disposition'), `${fallbackName}.svg`).replace(/\.svg$/i, '.png');
+  const name = fileNameOf(res, `${fallbackName}.svg`).replace(/\.svg$/i, '.png');
   saveFile(await svgToPng(await res.text(), 2), name);
 }

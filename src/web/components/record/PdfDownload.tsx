@@ -3,21 +3,7 @@ import { IconFileTypePdf } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ApiError } from '../../api';
 import { FormError } from '../FormError';
-
-/** The file name the server gave (Content-Disposition), else the one we chose. */
-function fileNameOf(res: Response, fallback: string): string {
-  const cd = res.headers.get('content-disposition') ?? '';
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
-  if (star?.[1]) {
-    try {
-      return decodeURIComponent(star[1]);
-    } catch {
-      // fall through to the plain name
-    }
-  }
-  const plain = /filename="?([^";]+)"?/i.exec(cd);
-  return plain?.[1] ?? fallback;
-}
+import { downloadFromServer } from '../download';
 
 /**
  * Downloads a PDF made on the server (every download is audited there). Fetched rather than linked
@@ -31,26 +17,10 @@ export function PdfDownload({ href, fileName, children, ...button }: { href: str
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch(href, { credentials: 'same-origin' });
-      if (!res.ok) {
-        const text = await res.text();
-        let body: { code?: string; message?: string } = {};
-        try {
-          body = JSON.parse(text) as typeof body;
-        } catch {
-          // not JSON
-        }
-        throw new ApiError(res.status, body.code ?? 'error', body.message ?? `The PDF could not be made (${res.status}).`);
-      }
-      const blob = await res.blob();
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = fileNameOf(res, fileName);
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      await downloadFromServer(href, fileName, {
+        unreachable: 'The server could not be reached. Check your connection and try again.',
+        failed: 'The PDF could not be made',
+      });
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'network', 'The server could not be reached. Check your connection and try again.'));
     } finally {

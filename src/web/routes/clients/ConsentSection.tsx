@@ -37,6 +37,7 @@ import { FieldAwareError } from '../../components/clinical/FieldAwareError';
 import { Empty, Loading, LoadError } from '../../components/States';
 import { formatDateTime } from '../../components/dates';
 import { formatDay, today as browserToday } from '../../components/record/dates';
+import { downloadFromServer } from '../../components/download';
 import { useDraft } from '../../components/useDraft';
 import { useIdempotencyKey } from '../../components/useAutosave';
 
@@ -632,46 +633,12 @@ function RecordConsentForm(props: { clientId: string; clientName: string; today:
   );
 }
 
-/** The file name the server gave (Content-Disposition), else ours. */
-function fileNameOf(res: Response, fallback: string): string {
-  const cd = res.headers.get('content-disposition') ?? '';
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
-  if (star?.[1]) {
-    try {
-      return decodeURIComponent(star[1]);
-    } catch {
-      // fall through to the plain name
-    }
-  }
-  return /filename="?([^";]+)"?/i.exec(cd)?.[1] ?? fallback;
-}
-
 /** Fetches a released document and hands it to the browser as a download; a refusal reads as the server's words. */
-async function downloadReleased(url: string, fallbackName: string): Promise<void> {
-  let res: Response;
-  try {
-    res = await fetch(url, { credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, 'network', 'The server could not be reached. The release is recorded; try the download again.');
-  }
-  if (!res.ok) {
-    let body: { code?: string; message?: string } = {};
-    try {
-      body = JSON.parse(await res.text()) as typeof body;
-    } catch {
-      // not JSON
-    }
-    throw new ApiError(res.status, body.code ?? 'error', body.message ?? `The document could not be made (${res.status}).`);
-  }
-  const blob = await res.blob();
-  const href = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = fileNameOf(res, fallbackName);
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+function downloadReleased(url: string, fallbackName: string): Promise<void> {
+  return downloadFromServer(url, fallbackName, {
+    unreachable: 'The server could not be reached. The release is recorded; try the download again.',
+    failed: 'The document could not be made',
+  });
 }
 
 function consentOptionLabel(c: ConsentOut): string {
