@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { clients } from '../schema/index.js';
 import { type Actor, type ClientAccess, clientAccess, isAdmin } from '../../domain/people/roles.js';
@@ -27,6 +27,38 @@ export async function requireClientAccess(db: Db, actor: Actor, clientId: string
   const access = clientAccess(actor, clientId, { practitionerIds: row.practitionerIds, supervisorIdsOfAssociates: row.supervisorIds });
   if (!access) throw notFound('The client');
   return access;
+}
+
+const accessRank: Record<ClientAccess, number> = { supervision: 0, admin: 1, care: 2, self: 3 };
+
+/**
+ * Access to several clients at once (the people of a couple, family or group): null unless the
+ * person may see every one of them, else the weakest access they have to any (a supervisor of one
+ * reads, never writes, the whole).
+ */
+export async function accessToAll(db: Db, actor: Actor, clientIds: readonly string[]): Promise<ClientAccess | null> {
+  const ids = [...new Set(clientIds)];
+  if (ids.length === 0) return null;
+  const rows = await db
+    .select({
+      id: clients.id,
+      practitionerIds: sql<string[]>`array(select cr.practitioner_id::text from care_relationships cr
+        where cr.practice_id = clients.practice_id and cr.client_id = clients.id)`,
+      supervisorIds: sql<string[]>`array(select s.supervisor_id::text from supervisions s
+        join users u on u.practice_id = s.practice_id and u.id = s.supervisee_id and 'associate' = any(u.roles)
+        join care_relationships cr on cr.practice_id = s.practice_id and cr.practitioner_id = s.supervisee_id
+        where s.practice_id = clients.practice_id and cr.client_id = clients.id)`,
+    })
+    .from(clients)
+    .where(and(eq(clients.practiceId, actor.practiceId), inArray(clients.id, ids)));
+  if (rows.length !== ids.length) return null;
+  let weakest: ClientAccess | null = null;
+  for (const row of rows) {
+    const access = clientAccess(actor, row.id, { practitionerIds: row.practitionerIds, supervisorIdsOfAssociates: row.supervisorIds });
+    if (!access) return null;
+    if (weakest === null || accessRank[access] < accessRank[weakest]) weakest = access;
+  }
+  return weakest;
 }
 
 /**

@@ -50,7 +50,7 @@ export async function getJourney(db: Db, actor: Actor, clientId: string) {
       .leftJoin(users, and(eq(users.practiceId, phaseMoves.practiceId), eq(users.id, phaseMoves.movedBy)))
       .where(and(eq(phaseMoves.practiceId, practiceId), eq(phaseMoves.clientId, clientId)))
       .orderBy(asc(phaseMoves.movedAt), asc(phaseMoves.id)),
-    listClientSessions(db, practiceId, clientId),
+    listClientSessions(db, actor, clientId),
   ]);
   return {
     chapters: chapterRows.map((c) => ({

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lte } from 'drizzle-orm';
+import { and, desc, eq, gte, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { clients, relationalMaps, relationalMapVersions, sessions, users } from '../schema/index.js';
 import type { Actor } from '../../domain/people/roles.js';
@@ -148,7 +148,17 @@ export async function saveMapVersion(
     const [session] = await db
       .select({ id: sessions.id })
       .from(sessions)
-      .where(and(eq(sessions.practiceId, actor.practiceId), eq(sessions.clientId, clientId), eq(sessions.id, input.sessionId)));
+      .where(
+        and(
+          eq(sessions.practiceId, actor.practiceId),
+          eq(sessions.id, input.sessionId),
+          // Their own session, or a session of their couple, family or group they are on.
+          or(
+            eq(sessions.clientId, clientId),
+            sql`exists (select 1 from session_attendees a where a.practice_id = ${sessions.practiceId} and a.session_id = ${sessions.id} and a.client_id = ${clientId})`,
+          ),
+        ),
+      );
     if (!session) throw invalid('That session is not one of this client’s sessions.', { sessionId: 'Choose one of this client’s sessions.' });
   }
   const map = canonicalMap(input.map);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { clients, diagnoses, noteAddenda, noteComments, progressNotes, sessionReflections, sessions, supervisions, themes, themeTags, users } from '../schema/index.js';
+import { clients, diagnoses, noteAddenda, relationalUnits, noteComments, progressNotes, sessionReflections, sessions, supervisions, themes, themeTags, users } from '../schema/index.js';
 import type { Actor } from '../../domain/people/roles.js';
 import type { NoteFormat, ProgressFields } from '../../domain/notes/format.js';
 import {
@@ -9,7 +9,9 @@ import {
   canonicalNoteContent,
   editBlock,
   inEffectOn,
+  keptSections,
   needsCosign,
+  type PersonSection,
   type Risk,
   type SessionFacts,
   signingProblems,
@@ -17,9 +19,9 @@ import {
 } from '../../domain/notes/progress.js';
 import { conflict, DomainError, forbidden, invalid, notFound } from '../../domain/shared/errors.js';
 import { clientAccess } from '../../domain/people/roles.js';
-import { requireClientAccess } from './access.js';
+import { accessToAll, requireClientAccess } from './access.js';
 import { getPractice } from './practice.js';
-import { getSession, getSessionWithRelations, type SessionRow } from './sessions.js';
+import { getSession, getSessionWithRelations, listClientSessions, sessionAccess, sessionFields, type SessionRow } from './sessions.js';
 
 export const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -37,42 +39,100 @@ export function localDay(at: Date, timezone: string): string {
 /** A session the person may read notes of, with the kind of access they have to its client. */
 export async function sessionForNotes(db: Db, actor: Actor, sessionId: string) {
   const found = await getSessionWithRelations(db, actor.practiceId, sessionId);
-  const access = found ? clientAccess(actor, found.session.clientId, found.relations) : null;
+  let access = found ? clientAccess(actor, found.session.clientId, found.relations) : null;
+  // A unit's session: the person must be allowed to see everyone on it.
+  if (found && access && found.session.unitId !== null) access = await sessionAccess(db, actor, found.session);
   if (!found || !access || access === 'self') throw notFound('The session');
   return { session: found.session, access };
 }
+
+/** The clients who came to a unit's session (each may have a section of the note). */
+export const attendingClients = (session: Pick<SessionRow, 'unitId' | 'attendees'>) =>
+  session.unitId === null ? [] : session.attendees.filter((a): a is typeof a & { clientId: string } => a.clientId !== null && a.attendance === 'attended');
 
 /** The session facts a note carries: computed live for a draft, frozen at signing. */
 export async function sessionFacts(db: Db, practiceId: string, session: SessionRow, serviceCode: string): Promise<SessionFacts> {
   const practice = await getPractice(db, practiceId);
   const day = localDay(session.startsAt, practice.timezone);
-  const dx = await db
-    .select({ code: diagnoses.code, description: diagnoses.description, primary: diagnoses.isPrimary, startsOn: diagnoses.startsOn, endsOn: diagnoses.endsOn })
-    .from(diagnoses)
-    .where(and(eq(diagnoses.practiceId, practiceId), eq(diagnoses.clientId, session.clientId)))
-    .orderBy(desc(diagnoses.isPrimary), asc(diagnoses.startsOn), asc(diagnoses.code));
+  // A unit's session: everyone who came, and the diagnoses of each client there, named.
+  const came = attendingClients(session);
+  const unit = session.unitId !== null;
+  const clientIds = unit ? came.map((a) => a.clientId) : [session.clientId];
+  const dx =
+    clientIds.length === 0
+      ? []
+      : await db
+          .select({ clientId: diagnoses.clientId, code: diagnoses.code, description: diagnoses.description, primary: diagnoses.isPrimary, startsOn: diagnoses.startsOn, endsOn: diagnoses.endsOn })
+          .from(diagnoses)
+          .where(and(eq(diagnoses.practiceId, practiceId), inArray(diagnoses.clientId, clientIds)))
+          .orderBy(desc(diagnoses.isPrimary), asc(diagnoses.startsOn), asc(diagnoses.code));
   const names = new Map(practice.forceMovements.map((m) => [m.key, m.name]));
+  const inEffect = clientIds.flatMap((clientId) =>
+    inEffectOn(
+      dx.filter((d) => d.clientId === clientId),
+      day,
+    ).map((d) => ({
+      code: d.code,
+      description: d.description,
+      primary: d.primary,
+      ...(unit ? { person: came.find((a) => a.clientId === clientId)?.name ?? '' } : {}),
+    })),
+  );
   return {
     date: session.startsAt.toISOString(),
     minutes: session.minutes,
     modality: session.modality,
     format: session.format,
-    participants: [session.clientName, session.practitionerName],
+    participants: unit
+      ? [...session.attendees.filter((a) => a.attendance === 'attended').map((a) => a.name), session.practitionerName]
+      : [session.clientName, session.practitionerName],
     serviceCode: serviceCode || suggestServiceCode(session.format, session.minutes),
-    diagnoses: inEffectOn(dx, day).map((d) => ({ code: d.code, description: d.description, primary: d.primary })),
+    diagnoses: inEffect,
     movements: session.movements.map((key) => ({ key, name: names.get(key) ?? key })),
   };
 }
 
+/** A session's date, unit and attendance list, for answering one of its notes. */
+async function sessionOfNote(db: Db, practiceId: string, sessionId: string) {
+  const [row] = await db
+    .select({ startsAt: sessions.startsAt, unitId: sessions.unitId, unitName: relationalUnits.name, attendees: sessionFields.attendees })
+    .from(sessions)
+    .leftJoin(relationalUnits, and(eq(relationalUnits.practiceId, sessions.practiceId), eq(relationalUnits.id, sessions.unitId)))
+    .where(and(eq(sessions.practiceId, practiceId), eq(sessions.id, sessionId)));
+  return row ?? null;
+}
+
+/**
+ * A unit note's sections as answered: one for each client who came (empty until written), and any
+ * written for someone whose attendance changed since, so nothing typed is hidden. `forClient`
+ * keeps only that client's own section (their record, their exports).
+ */
+export function sectionsView(
+  row: Pick<NoteRow, 'personSections' | 'sharedSections'>,
+  attendees: ReadonlyArray<{ clientId: string | null; name: string; attendance: string }>,
+  forClient?: string,
+) {
+  const people = attendees.filter((a): a is typeof a & { clientId: string } => a.clientId !== null);
+  const shown = people.filter((a) => a.attendance === 'attended' || row.personSections.some((p) => p.clientId === a.clientId && p.text !== ''));
+  return shown
+    .filter((a) => forClient === undefined || a.clientId === forClient)
+    .map((a) => ({
+      clientId: a.clientId,
+      name: a.name,
+      text: row.personSections.find((p) => p.clientId === a.clientId)?.text ?? '',
+      shared: row.sharedSections.includes(a.clientId),
+    }));
+}
+
 /** A note as the API answers it: names resolved, addenda and client comments attached. */
-export async function noteView(db: Db, practiceId: string, row: NoteRow, liveFacts?: SessionFacts, known?: { session: SessionRow }) {
+export async function noteView(db: Db, practiceId: string, row: NoteRow, liveFacts?: SessionFacts, known?: { session: SessionRow }, forClient?: string) {
   const ids = [row.authorId, row.signedBy, row.cosignBy].filter((x): x is string => x !== null);
   // A draft that was never signed has no addenda and has never been shown to the client.
   const neverSigned = row.status === 'draft' && row.cosignStatus === null;
   // While autosaving, the session (and so the author's name and the date) is already in hand.
   const knownSession = known?.session.id === row.sessionId ? known.session : undefined;
   const authorOnly = knownSession !== undefined && ids.length === 1 && knownSession.practitionerId === row.authorId;
-  const [people, addenda, comments, [session]] = await Promise.all([
+  const [people, addenda, comments, session] = await Promise.all([
     authorOnly
       ? [{ id: row.authorId, displayName: knownSession.practitionerName }]
       : db.select({ id: users.id, displayName: users.displayName }).from(users).where(and(eq(users.practiceId, practiceId), inArray(users.id, ids))),
@@ -87,12 +147,14 @@ export async function noteView(db: Db, practiceId: string, row: NoteRow, liveFac
     neverSigned
       ? []
       : db
-      .select({ id: noteComments.id, authorName: users.displayName, body: noteComments.body, createdAt: noteComments.createdAt })
+      .select({ id: noteComments.id, clientId: noteComments.clientId, authorName: users.displayName, body: noteComments.body, createdAt: noteComments.createdAt })
       .from(noteComments)
       .innerJoin(users, and(eq(users.practiceId, noteComments.practiceId), eq(users.id, noteComments.authorUserId)))
       .where(and(eq(noteComments.practiceId, practiceId), eq(noteComments.noteId, row.id)))
       .orderBy(asc(noteComments.createdAt)),
-    knownSession ? [{ startsAt: knownSession.startsAt }] : db.select({ startsAt: sessions.startsAt }).from(sessions).where(and(eq(sessions.practiceId, practiceId), eq(sessions.id, row.sessionId))),
+    knownSession
+      ? { startsAt: knownSession.startsAt, unitId: knownSession.unitId, unitName: knownSession.unitName, attendees: knownSession.attendees }
+      : sessionOfNote(db, practiceId, row.sessionId),
   ]);
   const name = (id: string | null) => (id ? (people.find((p) => p.id === id)?.displayName ?? null) : null);
   return {
@@ -117,11 +179,14 @@ export async function noteView(db: Db, practiceId: string, row: NoteRow, liveFac
       ? { status: row.cosignStatus as 'pending' | 'cosigned' | 'returned', supervisorName: name(row.cosignBy), at: row.cosignAt, comment: row.cosignComment }
       : null,
     sharedWithClient: row.sharedWithClient,
+    unitName: session?.unitName ?? null,
+    personSections: session?.unitId ? sectionsView(row, session.attendees, forClient) : [],
     version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     addenda,
-    comments,
+    // In one client's record, a unit note carries only that client's own comments.
+    comments: comments.filter((c) => forClient === undefined || c.clientId === forClient).map(({ clientId: _c, ...c }) => c),
   };
 }
 export type ProgressNoteView = Awaited<ReturnType<typeof noteView>>;
@@ -135,10 +200,10 @@ async function noteBySession(db: Db, practiceId: string, sessionId: string) {
 export async function readableNote(db: Db, actor: Actor, noteId: string) {
   const [row] = await db.select().from(progressNotes).where(and(eq(progressNotes.practiceId, actor.practiceId), eq(progressNotes.id, noteId)));
   if (!row) throw notFound('The note');
-  const access = await requireClientAccess(db, actor, row.clientId).catch(() => {
-    throw notFound('The note');
-  });
-  if (access === 'self') throw notFound('The note');
+  // A unit's note speaks of everyone who came: the reader must be allowed to see each of them.
+  const session = await sessionOfNote(db, actor.practiceId, row.sessionId);
+  const access = await accessToAll(db, actor, [row.clientId, ...(session?.attendees ?? []).flatMap((a) => (a.clientId ? [a.clientId] : []))]);
+  if (!access || access === 'self') throw notFound('The note');
   return { row, access };
 }
 
@@ -148,22 +213,28 @@ export async function progressNoteForSession(db: Db, actor: Actor, sessionId: st
   const practice = await getPractice(db, actor.practiceId);
   const row = await noteBySession(db, actor.practiceId, sessionId);
   const facts = await sessionFacts(db, actor.practiceId, session, row?.serviceCode ?? '');
-  const [reflection] = await db
-    .select({ body: sessionReflections.body, updatedAt: sessionReflections.updatedAt })
+  const reflections = await db
+    .select({ clientId: sessionReflections.clientId, name: clients.name, body: sessionReflections.body, updatedAt: sessionReflections.updatedAt })
     .from(sessionReflections)
-    .where(and(eq(sessionReflections.practiceId, actor.practiceId), eq(sessionReflections.sessionId, sessionId)));
+    .innerJoin(clients, and(eq(clients.practiceId, sessionReflections.practiceId), eq(clients.id, sessionReflections.clientId)))
+    .where(and(eq(sessionReflections.practiceId, actor.practiceId), eq(sessionReflections.sessionId, sessionId)))
+    .orderBy(asc(clients.name));
+  const own = reflections.find((r) => r.clientId === session.clientId);
   return {
     session,
-    note: row ? await noteView(db, actor.practiceId, row, facts) : null,
+    note: row ? await noteView(db, actor.practiceId, row, facts, { session }) : null,
     defaultFormat: practice.settings.noteFormat,
     facts,
-    reflection: reflection ?? null,
+    reflection: own ? { body: own.body, updatedAt: own.updatedAt } : null,
+    reflections,
     canWrite: session.practitionerId === actor.userId && session.status === 'held' && (row === null || row.status === 'draft'),
   };
 }
 
 export interface ProgressNoteInput {
   version: number | null;
+  /** A unit's note: a section for each client who came, where one is needed. */
+  personSections?: PersonSection[] | undefined;
   format: NoteFormat;
   fields: ProgressFields;
   risk: Risk;
@@ -211,7 +282,15 @@ export async function saveProgressNote(db: Db, actor: Actor, sessionId: string, 
   if (session.practitionerId !== actor.userId) throw forbidden('Only the practitioner who held the session writes its progress note.');
   if (session.status !== 'held') throw invalid('Mark the session as held before writing its progress note.');
   await checkThemes(db, actor.practiceId, session.clientId, input.themeIds);
-  const values = { format: input.format, fields: input.fields, risk: input.risk, serviceCode: input.serviceCode, themeIds: [...new Set(input.themeIds)] };
+  const personSections = keptSections(input.personSections ?? []);
+  if (personSections.length > 0) {
+    if (session.unitId === null) throw invalid('Sections for each person belong to a couple’s, family’s or group’s session.', { personSections: 'Only for a unit’s session.' });
+    const onList = new Set(session.attendees.flatMap((a) => (a.clientId ? [a.clientId] : [])));
+    if (personSections.some((p) => !onList.has(p.clientId))) {
+      throw invalid('A section is for someone who is not on this session’s attendance list.', { personSections: 'Write sections only for the clients who came.' });
+    }
+  }
+  const values = { format: input.format, fields: input.fields, risk: input.risk, serviceCode: input.serviceCode, themeIds: [...new Set(input.themeIds)], personSections };
   let row: NoteRow | undefined;
   if (input.version === null) {
     [row] = await db
@@ -261,7 +340,16 @@ export async function signProgressNote(db: Db, actor: Actor, noteId: string, ver
   const facts = await sessionFacts(db, actor.practiceId, session, row.serviceCode);
   const signedAt = now.toISOString();
   const contentHash = sha256(
-    canonicalNoteContent({ format: row.format as NoteFormat, fields: row.fields, risk: row.risk, serviceCode: row.serviceCode, facts, signedBy: actor.userId, signedAt }),
+    canonicalNoteContent({
+      format: row.format as NoteFormat,
+      fields: row.fields,
+      risk: row.risk,
+      serviceCode: row.serviceCode,
+      facts,
+      personSections: row.personSections,
+      signedBy: actor.userId,
+      signedAt,
+    }),
   );
   const [author] = await db.select({ roles: users.roles }).from(users).where(and(eq(users.practiceId, actor.practiceId), eq(users.id, actor.userId)));
   const [signed] = await db
@@ -295,6 +383,7 @@ export function verifyNoteHash(row: NoteRow): boolean {
         risk: row.risk,
         serviceCode: row.serviceCode,
         facts: row.facts,
+        personSections: row.personSections,
         signedBy: row.signedBy,
         signedAt: row.signedAt.toISOString(),
       }),
@@ -351,15 +440,31 @@ export async function decideCosign(db: Db, actor: Actor, noteId: string, decisio
   return noteView(db, actor.practiceId, updated);
 }
 
-/** Open notes: the author shares a signed (and, for associates, co-signed) note with the client. */
-export async function setNoteSharing(db: Db, actor: Actor, noteId: string, shared: boolean, now = new Date()) {
+/**
+ * Open notes: the author shares a signed (and, for associates, co-signed) note with the client.
+ * A unit's note: `shared` is its common part, for everyone who came; `sections` names the clients
+ * whose own section is shared with them (each only ever sees their own).
+ */
+export async function setNoteSharing(db: Db, actor: Actor, noteId: string, shared: boolean, sections?: readonly string[], now = new Date()) {
   const { row } = await readableNote(db, actor, noteId);
   if (row.authorId !== actor.userId) throw forbidden('Only the note’s author decides whether the client sees it.');
   if (row.status !== 'signed') throw invalid('Sign the note before sharing it with the client.');
-  if (shared && row.cosignStatus === 'pending') throw invalid('This note waits for your supervisor’s co-signature; share it after that.');
+  const sharing = shared || (sections?.length ?? 0) > 0;
+  if (sharing && row.cosignStatus === 'pending') throw invalid('This note waits for your supervisor’s co-signature; share it after that.');
+  if (sections) {
+    const written = new Set(row.personSections.map((p) => p.clientId));
+    if (sections.some((id) => !written.has(id))) {
+      throw invalid('Only a section that was written can be shared, and only with its own person.', { sections: 'Choose people whose section has text.' });
+    }
+  }
   const [updated] = await db
     .update(progressNotes)
-    .set({ sharedWithClient: shared, sharedAt: shared ? now : null, updatedAt: now })
+    .set({
+      sharedWithClient: shared,
+      sharedAt: sharing ? (row.sharedAt ?? now) : null,
+      ...(sections ? { sharedSections: [...new Set(sections)] } : {}),
+      updatedAt: now,
+    })
     .where(and(eq(progressNotes.practiceId, actor.practiceId), eq(progressNotes.id, noteId)))
     .returning();
   if (!updated) throw notFound('The note');
@@ -373,13 +478,24 @@ export async function getProgressNote(db: Db, actor: Actor, noteId: string) {
 
 /** Every progress note of a client, newest session first. */
 export async function listClientNotes(db: Db, actor: Actor, clientId: string) {
+  // Their own sessions' notes and the notes of their units' sessions they came to, each unit note
+  // with only this client's own section, and only where the reader may see everyone on it.
+  const visible = new Set((await listClientSessions(db, actor, clientId)).map((s) => s.id));
   const rows = await db
     .select({ note: progressNotes })
     .from(progressNotes)
     .innerJoin(sessions, and(eq(sessions.practiceId, progressNotes.practiceId), eq(sessions.id, progressNotes.sessionId)))
-    .where(and(eq(progressNotes.practiceId, actor.practiceId), eq(progressNotes.clientId, clientId)))
+    .where(
+      and(
+        eq(progressNotes.practiceId, actor.practiceId),
+        or(
+          eq(progressNotes.clientId, clientId),
+          sql`exists (select 1 from session_attendees a where a.practice_id = ${sessions.practiceId} and a.session_id = ${sessions.id} and a.client_id = ${clientId})`,
+        ),
+      ),
+    )
     .orderBy(desc(sessions.startsAt));
-  return Promise.all(rows.map((r) => noteView(db, actor.practiceId, r.note)));
+  return Promise.all(rows.filter((r) => visible.has(r.note.sessionId)).map((r) => noteView(db, actor.practiceId, r.note, undefined, undefined, clientId)));
 }
 
 /** Notes of a supervisor's associates waiting for a co-signature. */

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { chapters, noteAddenda, noteComments, planAcknowledgements, planVersions, progressNotes, sessionReflections, sessions, treatmentPlans, users } from '../schema/index.js';
+import { chapters, noteAddenda, relationalUnits, noteComments, planAcknowledgements, planVersions, progressNotes, sessionReflections, sessions, treatmentPlans, users } from '../schema/index.js';
 import type { Actor } from '../../domain/people/roles.js';
 import { type NoteFormat, noteFormatLabels, renderNote } from '../../domain/notes/format.js';
 import { conflict, invalid, notFound } from '../../domain/shared/errors.js';
@@ -15,10 +15,19 @@ function clientOf(actor: Actor): string {
   return actor.clientId;
 }
 
+/** I came to this unit session (I am on its attendance list as attended). */
+const iAttended = (clientId: string) =>
+  sql<boolean>`exists (select 1 from session_attendees a where a.practice_id = ${sessions.practiceId} and a.session_id = ${sessions.id} and a.client_id = ${clientId} and a.attendance = 'attended')`;
+
+/**
+ * The notes shared with me. One client's note: when it is shared. A unit's note: its common part
+ * when that is shared and I came, and my own section when that is shared with me — never anyone
+ * else's section.
+ */
 export async function portalNotes(db: Db, actor: Actor, onlyNoteId?: string) {
   const clientId = clientOf(actor);
   const author = users;
-  const notes = await db
+  const rows = await db
     .select({
       id: progressNotes.id,
       sessionStartsAt: sessions.startsAt,
@@ -26,20 +35,33 @@ export async function portalNotes(db: Db, actor: Actor, onlyNoteId?: string) {
       format: progressNotes.format,
       fields: progressNotes.fields,
       signedAt: progressNotes.signedAt,
+      unitId: sessions.unitId,
+      unitName: relationalUnits.name,
+      sharedWithClient: progressNotes.sharedWithClient,
+      attended: iAttended(clientId),
+      mySection: sql<string | null>`case when ${clientId}::uuid = any(${progressNotes.sharedSections})
+        then (select s->>'text' from jsonb_array_elements(${progressNotes.personSections}) s where s->>'clientId' = ${clientId} limit 1) end`,
     })
     .from(progressNotes)
     .innerJoin(sessions, and(eq(sessions.practiceId, progressNotes.practiceId), eq(sessions.id, progressNotes.sessionId)))
     .innerJoin(author, and(eq(author.practiceId, progressNotes.practiceId), eq(author.id, progressNotes.authorId)))
+    .leftJoin(relationalUnits, and(eq(relationalUnits.practiceId, sessions.practiceId), eq(relationalUnits.id, sessions.unitId)))
     .where(
       and(
         eq(progressNotes.practiceId, actor.practiceId),
-        eq(progressNotes.clientId, clientId),
-        eq(progressNotes.sharedWithClient, true),
         eq(progressNotes.status, 'signed'),
+        or(
+          and(isNull(sessions.unitId), eq(progressNotes.clientId, clientId), eq(progressNotes.sharedWithClient, true)),
+          and(
+            isNotNull(sessions.unitId),
+            or(and(eq(progressNotes.sharedWithClient, true), iAttended(clientId)), sql`${clientId}::uuid = any(${progressNotes.sharedSections})`),
+          ),
+        ),
         onlyNoteId ? eq(progressNotes.id, onlyNoteId) : undefined,
       ),
     )
     .orderBy(desc(sessions.startsAt));
+  const notes = rows.map((n) => ({ ...n, commonShown: n.sharedWithClient && (n.unitId === null || n.attended) }));
   const ids = notes.map((n) => n.id);
   const [addenda, comments] =
     ids.length === 0
@@ -54,7 +76,8 @@ export async function portalNotes(db: Db, actor: Actor, onlyNoteId?: string) {
           db
             .select({ noteId: noteComments.noteId, id: noteComments.id, body: noteComments.body, createdAt: noteComments.createdAt, authorUserId: noteComments.authorUserId })
             .from(noteComments)
-            .where(and(eq(noteComments.practiceId, actor.practiceId), inArray(noteComments.noteId, ids)))
+            // My own comments only: on a unit's note, the others' comments are theirs.
+            .where(and(eq(noteComments.practiceId, actor.practiceId), inArray(noteComments.noteId, ids), eq(noteComments.clientId, clientId)))
             .orderBy(asc(noteComments.createdAt)),
         ]);
   return notes.map((n) => ({
@@ -62,7 +85,9 @@ export async function portalNotes(db: Db, actor: Actor, onlyNoteId?: string) {
     sessionStartsAt: n.sessionStartsAt,
     practitionerName: n.practitionerName,
     format: noteFormatLabels[n.format as NoteFormat],
-    sections: renderNote(n.format as NoteFormat, n.fields),
+    sections: n.commonShown ? renderNote(n.format as NoteFormat, n.fields) : [],
+    unitName: n.unitName,
+    mySection: n.mySection,
     signedAt: n.signedAt,
     addenda: addenda.filter((a) => a.noteId === n.id).map(({ body, signedAt, authorName }) => ({ body, signedAt, authorName })),
     comments: comments.filter((c) => c.noteId === n.id).map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt, mine: c.authorUserId === actor.userId })),
@@ -79,6 +104,9 @@ export async function addNoteComment(db: Db, actor: Actor, noteId: string, body:
   return after;
 }
 
+/** A session that is mine: one of my own, or a unit's session I came to. */
+const mySession = (clientId: string) => or(and(isNull(sessions.unitId), eq(sessions.clientId, clientId)), iAttended(clientId));
+
 /** My held sessions, newest first, each with my reflection if I wrote one. */
 export async function portalSessions(db: Db, actor: Actor) {
   const clientId = clientOf(actor);
@@ -88,13 +116,15 @@ export async function portalSessions(db: Db, actor: Actor) {
       startsAt: sessions.startsAt,
       minutes: sessions.minutes,
       practitionerName: users.displayName,
+      unitName: relationalUnits.name,
       reflection: sql<{ body: string; version: number; updatedAt: string } | null>`(
         select json_build_object('body', r.body, 'version', r.version, 'updatedAt', r.updated_at)
         from session_reflections r where r.practice_id = ${sessions.practiceId} and r.session_id = ${sessions.id} and r.client_id = ${clientId})`,
     })
     .from(sessions)
     .innerJoin(users, and(eq(users.practiceId, sessions.practiceId), eq(users.id, sessions.practitionerId)))
-    .where(and(eq(sessions.practiceId, actor.practiceId), eq(sessions.clientId, clientId), eq(sessions.status, 'held')))
+    .leftJoin(relationalUnits, and(eq(relationalUnits.practiceId, sessions.practiceId), eq(relationalUnits.id, sessions.unitId)))
+    .where(and(eq(sessions.practiceId, actor.practiceId), mySession(clientId), eq(sessions.status, 'held')))
     .orderBy(desc(sessions.startsAt))
     .limit(200);
 }
@@ -104,7 +134,7 @@ export async function saveReflection(db: Db, actor: Actor, sessionId: string, in
   const [session] = await db
     .select({ id: sessions.id, status: sessions.status })
     .from(sessions)
-    .where(and(eq(sessions.practiceId, actor.practiceId), eq(sessions.id, sessionId), eq(sessions.clientId, clientId)));
+    .where(and(eq(sessions.practiceId, actor.practiceId), eq(sessions.id, sessionId), mySession(clientId)));
   if (!session) throw notFound('The session');
   if (session.status !== 'held') throw invalid('You can write a reflection once the session has taken place.');
   const shape = { body: sessionReflections.body, version: sessionReflections.version, updatedAt: sessionReflections.updatedAt };

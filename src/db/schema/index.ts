@@ -8,3 +8,4 @@ export * from './records.js';
 export * from './measures.js';
 export * from './maps.js';
 export * from './consent.js';
+export * from './units.js';

@@ -1,7 +1,7 @@
 import { boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import type { PlanContent } from '../../domain/plans/plan.js';
 import type { ProgressFields } from '../../domain/notes/format.js';
-import type { Risk, SessionFacts } from '../../domain/notes/progress.js';
+import type { PersonSection, Risk, SessionFacts } from '../../domain/notes/progress.js';
 import type { RelationalFields } from '../../domain/notes/relational.js';
 import { clients } from './clients.js';
 import { chapters } from './journey.js';
@@ -26,6 +26,8 @@ export const progressNotes = pgTable(
     risk: jsonb('risk').$type<Risk>().notNull(),
     serviceCode: text('service_code').notNull().default(''),
     themeIds: uuid('theme_ids').array().notNull().default([]),
+    /** A unit's note: a section for each client who attended, where one is needed. */
+    personSections: jsonb('person_sections').$type<PersonSection[]>().notNull().default([]),
     status: text('status').notNull().default('draft'), // draft | signed
     /** Session facts as they were at signing (diagnoses in effect, length, participants…). */
     facts: jsonb('facts').$type<SessionFacts>(),
@@ -38,6 +40,8 @@ export const progressNotes = pgTable(
     cosignComment: text('cosign_comment').notNull().default(''),
     sharedWithClient: boolean('shared_with_client').notNull().default(false),
     sharedAt: timestamp('shared_at', { withTimezone: true }),
+    /** The clients whose own section is shared with them (each sees only their own). */
+    sharedSections: uuid('shared_sections').array().notNull().default([]),
     version: integer('version').notNull().default(1),
     createdAt: created(),
     updatedAt: updated(),

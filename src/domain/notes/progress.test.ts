@@ -18,6 +18,20 @@ describe('what signing needs', () => {
 });
 
 describe('the content a signature covers', () => {
+  it('covers each person’s section of a unit’s note, in any order, and leaves notes without sections as they were', () => {
+    const base = { format: 'dap' as const, fields, risk: none, serviceCode: '90847', facts, signedBy: 'u1', signedAt: '2026-11-02T16:00:00.000Z' };
+    // A note signed before units existed hashes the same with an empty list of sections.
+    expect(canonicalNoteContent({ ...base, personSections: [] })).toBe(canonicalNoteContent(base));
+    const two = [
+      { clientId: 'b', text: 'For B.' },
+      { clientId: 'a', text: 'For A.' },
+    ];
+    const withSections = canonicalNoteContent({ ...base, personSections: two });
+    expect(withSections).not.toBe(canonicalNoteContent(base));
+    expect(canonicalNoteContent({ ...base, personSections: [...two].reverse() })).toBe(withSections);
+    expect(canonicalNoteContent({ ...base, personSections: [{ clientId: 'b', text: 'For B, changed.' }, { clientId: 'a', text: 'For A.' }] })).not.toBe(withSections);
+  });
+
   it('is the same whatever order the fields arrive in, and changes when any word does', () => {
     const base = { format: 'dap' as const, fields, risk: none, serviceCode: '90834', facts, signedBy: 'u1', signedAt: '2026-11-02T16:00:00.000Z' };
     const reordered = { ...base, fields: Object.fromEntries(Object.entries(fields).reverse()) as typeof fields };

@@ -101,15 +101,34 @@ export interface SessionFacts {
   format: string;
   participants: string[];
   serviceCode: string;
-  diagnoses: Array<{ code: string; description: string; primary: boolean }>;
+  /** For a unit's session, `person` names whose diagnosis it is. */
+  diagnoses: Array<{ code: string; description: string; primary: boolean; person?: string }>;
   movements: Array<{ key: string; name: string }>;
 }
+
+/** A unit note's section for one client who attended (written where one is needed). */
+export interface PersonSection {
+  clientId: string;
+  text: string;
+}
+
+export const personSectionsSchema = z
+  .array(z.object({ clientId: z.string().uuid('Name the client by their id.'), text: draftText(20_000) }))
+  .max(40)
+  .default([])
+  .refine((list) => new Set(list.map((s) => s.clientId)).size === list.length, 'Give each person one section.');
+
+/** The sections a note keeps: those with something written (an empty section says nothing). */
+export const keptSections = (sections: readonly PersonSection[]): PersonSection[] => sections.filter((s) => s.text.trim() !== '');
 
 /**
  * The exact text a signature covers, independent of key order: format, rendered sections,
  * risk, facts, signer and time. Hash it to get the content hash.
  */
-export function canonicalNoteContent(input: SignableNote & { facts: SessionFacts; signedBy: string; signedAt: string }): string {
+export function canonicalNoteContent(
+  input: SignableNote & { facts: SessionFacts; signedBy: string; signedAt: string; personSections?: readonly PersonSection[] | undefined },
+): string {
+  const persons = keptSections(input.personSections ?? []);
   return JSON.stringify({
     format: input.format,
     sections: renderNote(input.format, input.fields),
@@ -117,6 +136,8 @@ export function canonicalNoteContent(input: SignableNote & { facts: SessionFacts
     risk: sortKeys(input.risk),
     serviceCode: input.serviceCode,
     facts: sortKeys(input.facts),
+    // Present only on a unit's note, so every note signed before units existed hashes as it did.
+    ...(persons.length > 0 ? { personSections: [...persons].sort((a, b) => a.clientId.localeCompare(b.clientId)).map((p) => sortKeys(p)) } : {}),
     signedBy: input.signedBy,
     signedAt: input.signedAt,
   });

@@ -1,5 +1,5 @@
 import { mapVersionsBetween } from '../../db/repos/maps.js';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { listDiagnoses } from '../../db/repos/diagnoses.js';
 import { noteView, type ProgressNoteView } from '../../db/repos/notes.js';
@@ -58,11 +58,16 @@ async function pdfNote(db: Db, practiceId: string, note: ProgressNoteView): Prom
       participants: note.facts.participants,
       serviceCode: note.facts.serviceCode,
       serviceLabel: serviceLabel(note.facts.serviceCode),
-      diagnoses: note.facts.diagnoses,
+      // A unit's session names whose diagnosis each is.
+      diagnoses: note.facts.diagnoses.map(({ person, ...d }) => (person ? { ...d, description: `${person}: ${d.description}` } : d)),
       movements: note.facts.movements.map((m) => m.name),
     },
     formatLabel: noteFormatLabels[note.format],
-    sections: renderNote(note.format, note.fields),
+    // A unit's note: each person's own section after the common part (in one client's record, only theirs).
+    sections: [
+      ...renderNote(note.format, note.fields),
+      ...note.personSections.filter((p) => p.text.trim() !== '').map((p) => ({ heading: `For ${p.name} only`, text: p.text })),
+    ],
     risk: { levelLabel: riskLevelLabels[note.risk.level], summary: note.risk.summary, actions: note.risk.actions },
     signatures,
     addenda: note.addenda.map((a) => ({ authorName: a.authorName, body: a.body, signedAt: new Date(a.signedAt), contentHash: a.contentHash })),
@@ -133,10 +138,21 @@ export async function chapterSummaryPdfInput(db: Db, actor: Actor, clientId: str
     .select({ note: progressNotes })
     .from(progressNotes)
     .innerJoin(sessions, and(eq(sessions.practiceId, progressNotes.practiceId), eq(sessions.id, progressNotes.sessionId)))
-    .where(and(eq(progressNotes.practiceId, actor.practiceId), eq(progressNotes.clientId, clientId), eq(sessions.chapterId, chapterId), eq(progressNotes.status, 'signed')))
+    .where(
+      and(
+        eq(progressNotes.practiceId, actor.practiceId),
+        eq(progressNotes.status, 'signed'),
+        or(
+          and(eq(progressNotes.clientId, clientId), isNull(sessions.unitId), eq(sessions.chapterId, chapterId)),
+          // The notes of their units' sessions they came to, in this chapter of theirs.
+          sql`exists (select 1 from session_attendees a where a.practice_id = ${sessions.practiceId} and a.session_id = ${sessions.id}
+            and a.client_id = ${clientId} and a.chapter_id = ${chapterId} and a.attendance = 'attended')`,
+        ),
+      ),
+    )
     .orderBy(asc(sessions.startsAt));
   const notes: PdfProgressNote[] = [];
-  for (const r of noteRows) notes.push(await pdfNote(db, actor.practiceId, await noteView(db, actor.practiceId, r.note)));
+  for (const r of noteRows) notes.push(await pdfNote(db, actor.practiceId, await noteView(db, actor.practiceId, r.note, undefined, undefined, clientId)));
   const dx = await listDiagnoses(db, actor.practiceId, clientId);
   const [phase] = await db.select({ phase: chapters.phase }).from(chapters).where(and(eq(chapters.practiceId, actor.practiceId), eq(chapters.id, chapterId)));
   return {

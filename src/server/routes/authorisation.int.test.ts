@@ -59,6 +59,10 @@ const rec = {
   associateDisclosureId: '',
   portalConsentId: '',
   portalRequestId: '',
+  unitId: '',
+  associateUnitId: '',
+  memberId: '',
+  associateMemberId: '',
   instrumentKey: '',
 };
 
@@ -91,6 +95,8 @@ function idsFor(forAssociateClient = false): Array<{ prefix: string; kind: Kind;
         : { id: a.clientId, chapterId: rec.chapterId, practitionerId: rec.colleagueId, themeId: rec.themeId, diagnosisId: rec.diagnosisId, version: '1', responseId: rec.responseId, versionId: rec.mapVersionId, consentId: rec.consentId, disclosureId: rec.disclosureId },
     },
     { prefix: '/api/sessions/', kind: 'client', params: { id: forAssociateClient ? rec.associateHeldSessionId : rec.heldSessionId } },
+    // A couple, family or group is as closed as the records of the clients in it.
+    { prefix: '/api/units/', kind: 'client', params: { unitId: x ? rec.associateUnitId : rec.unitId, memberId: x ? rec.associateMemberId : rec.memberId } },
   ];
 }
 
@@ -133,6 +139,10 @@ const bodies = (): Record<string, object> => ({
   'POST /api/clients/{id}/consents/{consentId}/revoke': { note: 'Revoked from outside' },
   'POST /api/clients/{id}/disclosures': { consentId: rec.consentId, category: 'chapter_summary', recordId: rec.chapterId },
   'POST /api/portal/consents/{consentId}/revoke': { note: 'Revoked from outside' },
+  'PUT /api/sessions/{id}/attendance': { attendees: [{ memberId: rec.memberId, attendance: 'attended' }] },
+  'PATCH /api/units/{unitId}': { version: 1, name: 'Renamed from outside' },
+  'POST /api/units/{unitId}/members': { relatedPerson: { name: 'Added from outside' } },
+  'PATCH /api/units/{unitId}/members/{memberId}': { relationship: 'changed from outside' },
   'POST /api/portal/measures/{requestId}': { answers: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6': 0, '7': 0, '8': 0, '9': 0 } },
 });
 
@@ -296,6 +306,10 @@ beforeAll(async () => {
     expect(released.statusCode, released.body).toBe(201);
     if (key === 'associate') Object.assign(rec, { associateConsentId: sharing.json().id, associateDisclosureId: released.json().disclosure.id });
     else Object.assign(rec, { consentId: sharing.json().id, disclosureId: released.json().disclosure.id });
+    const unit = await as(`a.${who}`, 'POST', '/api/units', { kind: 'group', name: 'Their group', clientIds: [clientId], relatedPeople: [{ name: 'A friend', attends: true }] });
+    expect(unit.statusCode, unit.body).toBe(201);
+    if (key === 'associate') Object.assign(rec, { associateUnitId: unit.json().id, associateMemberId: unit.json().members[1].id });
+    else Object.assign(rec, { unitId: unit.json().id, memberId: unit.json().members[1].id });
     if (key === 'associate') rec.associateResponseId = measured.json().responseId;
     else rec.responseId = measured.json().responseId;
     if (key === 'associate') rec.associateAlertId = alertId;
@@ -366,7 +380,10 @@ async function snapshot() {
     const m = (await as('a.admin', 'GET', `/api/clients/${id}/map`)).json();
     maps.push({ version: m.version, map: m.map, versions: m.versions.map((v: { id: string }) => v.id) });
   }
+  const units = [];
+  for (const id of [rec.unitId, rec.associateUnitId]) units.push((await as('a.admin', 'GET', `/api/units/${id}`)).json());
   return {
+    units,
     maps,
     consentLists,
     alerts: alerts.map((x: { id: string }) => x.id).sort(),

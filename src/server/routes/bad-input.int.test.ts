@@ -2,7 +2,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { newMap } from '../../domain/maps/map.js';
-import { createHeldSession, createTestApp, createTestPractice, signIn, TEST_PASSWORD, type TestPractice } from '../testing/harness.js';
+import { createHeldSession, createTestApp, createTestPractice, createTestUnit, signIn, TEST_PASSWORD, type TestPractice, type TestUnit } from '../testing/harness.js';
 
 /**
  * Bad input of any shape gets a clear 4xx and changes nothing: wrong types, missing fields,
@@ -22,6 +22,7 @@ let sessionId = '';
 let heldSessionId = '';
 let signedNoteId = '';
 let clientCookie = '';
+let unit: TestUnit;
 const noteFields = { clientReport: 'Her week.', observations: 'Calm.', interventions: 'Listening.', response: 'Settled.', assessment: 'Steady.', plan: 'Weekly.' };
 const noRisk = { level: 'none', summary: '', actions: '' };
 /** Each request from its own address, so the public form's rate limit never answers in place of validation. */
@@ -36,6 +37,7 @@ beforeAll(async () => {
   expect(made.statusCode).toBe(201);
   sessionId = made.json().sessions[0].id;
   heldSessionId = await createHeldSession(database, p);
+  unit = await createTestUnit(database, p);
   const signedSession = await createHeldSession(database, p, { daysAgo: 3 });
   const note = await send('PUT', `/api/sessions/${signedSession}/progress-note`, { version: null, format: 'dap', fields: noteFields, risk: noRisk, serviceCode: '90834' });
   signedNoteId = note.json().id;
@@ -114,6 +116,9 @@ async function state() {
     mapVersions: await n('relational_map_versions'),
     consents: await n('consents'),
     disclosures: await n('disclosures'),
+    units: await database.query('select name, note, version from relational_units where practice_id = $1 order by id', [p.practiceId]),
+    members: await database.query('select name, relationship, note, attends, left_at from unit_members where practice_id = $1 order by id', [p.practiceId]),
+    attendance: await database.query('select member_id, attendance, note from session_attendees where practice_id = $1 order by session_id, member_id', [p.practiceId]),
     settings: (await database.query('select settings from practices where practice_id = $1', [p.practiceId]))[0],
     client,
     chapter,
@@ -314,6 +319,49 @@ writeRoutes.push(
     required: ['purpose', 'givenOn'],
     text: ['scope'],
     asClient: true,
+  },
+);
+
+writeRoutes.push(
+  {
+    name: 'bringing clients together as a family',
+    method: 'POST',
+    url: () => '/api/units',
+    valid: () => ({ kind: 'family', name: 'The Okafor family', note: 'Seen together on Fridays', clientIds: [p.clientId], relatedPeople: [{ name: 'Ada', relationship: 'daughter, 6', note: '', attends: false }] }),
+    required: ['kind', 'name', 'clientIds'],
+    text: ['name', 'note'],
+  },
+  {
+    name: 'renaming a couple',
+    method: 'PATCH',
+    url: () => `/api/units/${unit.unitId}`,
+    valid: () => ({ version: 1, name: 'Amara and Kwame', note: 'Married twelve years' }),
+    required: ['version'],
+    text: ['name', 'note'],
+  },
+  {
+    name: 'adding a related person to a family',
+    method: 'POST',
+    url: () => `/api/units/${unit.familyId}/members`,
+    valid: () => ({ relatedPerson: { name: 'Auntie Efe', relationship: 'aunt', note: 'Lives with them', attends: true } }),
+    required: ['relatedPerson'],
+    text: ['relatedPerson.name', 'relatedPerson.relationship', 'relatedPerson.note'],
+  },
+  {
+    name: 'describing someone in a unit',
+    method: 'PATCH',
+    url: () => `/api/units/${unit.familyId}/members/${unit.childMemberId}`,
+    valid: () => ({ name: 'Efua', relationship: 'daughter, 5', note: 'Started school', attends: true }),
+    required: [],
+    text: ['name', 'relationship', 'note'],
+  },
+  {
+    name: 'recording who came to a couple’s session',
+    method: 'PUT',
+    url: () => `/api/sessions/${unit.sessionId}/attendance`,
+    valid: () => ({ attendees: [{ memberId: unit.memberIds.partner, attendance: 'absent', note: 'Travelling for work' }] }),
+    required: ['attendees'],
+    text: [],
   },
 );
 
@@ -685,7 +733,8 @@ describe('names in any script are welcome', () => {
 
   it('the injection-shaped name was kept as text, and the clients table is still there', async () => {
     const [row] = await database.query<{ n: number }>('select count(*)::int as n from clients where practice_id = $1', [p.practiceId]);
-    expect(row?.n).toBe(2 + names.length + 1);
+    // The two clients of the test practice, the couple’s partner, and the names sent here.
+    expect(row?.n).toBe(3 + names.length + 1);
     const found = (await send('GET', `/api/clients?q=${encodeURIComponent("robert');")}`)).json();
     expect(found.rows.map((r: { name: string }) => r.name)).toEqual(["Robert'); DROP TABLE clients;--"]);
   });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { newMap } from '../../domain/maps/map.js';
 import { extractPdfText } from '../pdf/text.js';
-import { createHeldSession, createTestApp, createTestPractice, signIn, type TestPractice } from '../testing/harness.js';
+import { createHeldSession, createTestApp, createTestPractice, createTestUnit, signIn, type TestPractice } from '../testing/harness.js';
 
 /**
  * Relational notes are psychotherapy notes: a unique canary written into one must appear in no
@@ -22,7 +22,7 @@ let database: Database;
 let close: () => Promise<void>;
 let p: TestPractice;
 const cookies: Record<string, string> = {};
-const ids = { response: '', associateResponse: '', mapVersion: '', associateMapVersion: '', disclosure: '', associateDisclosure: '', session: '', associateSession: '', note: '', associateNote: '', relational: '', associateRelational: '', chapter: '', associateChapter: '', theme: '', diagnosis: '' };
+const ids = { response: '', associateResponse: '', mapVersion: '', associateMapVersion: '', disclosure: '', associateDisclosure: '', session: '', associateSession: '', note: '', associateNote: '', relational: '', associateRelational: '', chapter: '', associateChapter: '', theme: '', diagnosis: '', unit: '', associateUnit: '' };
 let getRoutes: string[] = [];
 
 const as = (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object, headers: Record<string, string> = {}) =>
@@ -82,6 +82,33 @@ beforeAll(async () => {
   expect((await as('associate', 'PUT', `/api/relational-notes/${ids.associateRelational}/supervision`, { supervisorId: p.supervisor })).statusCode).toBe(200);
   await as('clientUser', 'POST', `/api/portal/notes/${ids.note}/comments`, { body: 'Thank you for writing this.' });
   await as('clientUser', 'PUT', `/api/portal/sessions/${ids.session}/reflection`, { body: 'The part about my mother stayed.', version: null });
+
+  // A couple's session: its note for the unit with a section for each partner, shared; its relational note holds the canary too.
+  const couple = await createTestUnit(database, p);
+  cookies['partnerUser'] = await signIn(app, p.slug, couple.partnerEmail);
+  const unitNote = await as('practitioner', 'PUT', `/api/sessions/${couple.sessionId}/progress-note`, {
+    version: null,
+    format: 'soap',
+    fields,
+    risk: { level: 'none', summary: '', actions: '' },
+    serviceCode: '90847',
+    personSections: [
+      { clientId: p.clientId, text: 'For her alone.' },
+      { clientId: couple.partnerId, text: 'For him alone.' },
+    ],
+  });
+  expect(unitNote.statusCode, unitNote.body).toBe(200);
+  await as('practitioner', 'POST', `/api/progress-notes/${unitNote.json().id}/sign`, { version: unitNote.json().version });
+  await as('practitioner', 'PUT', `/api/progress-notes/${unitNote.json().id}/sharing`, { shared: true, sections: [p.clientId, couple.partnerId] });
+  const unitRelational = await as('practitioner', 'PUT', `/api/sessions/${couple.sessionId}/relational-note`, {
+    version: null,
+    fields: { relationshipNow: CANARY, patterns: CANARY, ownReactions: CANARY, culturalSystemic: CANARY, whatEmerged: CANARY },
+  });
+  expect(unitRelational.statusCode, unitRelational.body).toBe(200);
+  ids.unit = couple.unitId;
+  const group = await as('associate', 'POST', '/api/units', { kind: 'group', name: 'Their group', clientIds: [p.associateClientId] });
+  expect(group.statusCode, group.body).toBe(201);
+  ids.associateUnit = group.json().id;
 });
 afterAll(() => close());
 
@@ -96,6 +123,7 @@ function urlsFor(path: string): string[] {
       ['/api/people/', { id: p.practitioner }],
       ['/api/inquiries/', { id: randomUUID() }],
       ['/api/instruments/', { key: 'phq-9' }],
+      ['/api/units/', { unitId: assoc ? ids.associateUnit : ids.unit }],
     ];
     const url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
       const area = byArea.find(([prefix]) => path.startsWith(prefix));
@@ -132,7 +160,7 @@ describe('a relational note’s words appear nowhere but in the relational note'
     for (const path of getRoutes) {
       if (relationalNoteRoutes.has(path)) continue;
       for (const url of urlsFor(path)) {
-        for (const who of roles) {
+        for (const who of [...roles, 'partnerUser']) {
           const res = await as(who, 'GET', url);
           expect(res.statusCode, `${who} GET ${url}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
           const text = await bodyText(res);
@@ -164,5 +192,10 @@ describe('a relational note’s words appear nowhere but in the relational note'
     const portal = await as('clientUser', 'GET', '/api/portal/notes');
     expect(portal.body).toContain('Her week.');
     expect(portal.body).not.toContain(CANARY);
+    // The couple's note, in each partner's portal: their own section, never the relational note.
+    const partner = await as('partnerUser', 'GET', '/api/portal/notes');
+    expect(partner.body).toContain('For him alone.');
+    expect(partner.body).not.toContain('For her alone.');
+    expect(partner.body).not.toContain(CANARY);
   });
 });

@@ -15,6 +15,7 @@ import { portalVoiceRoutes } from './portalVoice.js';
 import { recordRoutes } from './record.js';
 import { mapRoutes } from './maps.js';
 import { consentRoutes } from './consent.js';
+import { unitRoutes } from './units.js';
 
 export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(publicRoutes);
@@ -33,4 +34,5 @@ export const registerRoutes: FastifyPluginAsync = async (app) => {
   await app.register(measureRoutes);
   await app.register(mapRoutes);
   await app.register(consentRoutes);
+  await app.register(unitRoutes);
 };

@@ -19,7 +19,7 @@ import { getPractice } from '../../db/repos/practice.js';
 import { mySupervisors, myRelationalNote, readRelationalNote, saveRelationalNote, sharedWithMe, shareForSupervision } from '../../db/repos/relational.js';
 import { requireClientAccess } from '../../db/repos/access.js';
 import { noteFormatSchema, progressFieldsSchema } from '../../domain/notes/format.js';
-import { riskSchema, serviceCodes, serviceCodeSchema } from '../../domain/notes/progress.js';
+import { personSectionsSchema, riskSchema, serviceCodes, serviceCodeSchema } from '../../domain/notes/progress.js';
 import { relationalFieldsSchema } from '../../domain/notes/relational.js';
 import { audit, staff } from '../guards.js';
 import { idempotent } from '../idempotency.js';
@@ -65,6 +65,8 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
             defaultFormat: z.string(),
             facts: factsOut,
             reflection: z.object({ body: z.string(), updatedAt: isoDate }).nullable(),
+            /** Every reflection on the session: one per client who wrote one (several for a unit's session). */
+            reflections: z.array(z.object({ clientId: z.string(), name: z.string(), body: z.string(), updatedAt: isoDate })),
             canWrite: z.boolean(),
           }),
           ...errors(401, 404),
@@ -94,6 +96,7 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
           risk: riskSchema,
           serviceCode: serviceCodeSchema.default(''),
           themeIds: z.array(uuid).max(50).default([]),
+          personSections: personSectionsSchema,
         }),
         response: { 200: progressNoteOut, ...errors(400, 401, 403, 404, 409, 423) },
       },
@@ -209,15 +212,16 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         operationId: 'shareProgressNoteWithClient',
         tags: ['notes'],
-        summary: 'Open notes: share a signed note with the client in their portal, or stop sharing',
+        summary:
+          'Open notes: share a signed note with the client in their portal, or stop sharing. A unit’s note: `shared` is the common part, for everyone who came; `sections` the clients whose own section they see',
         params: noteParams,
-        body: z.object({ shared: z.boolean() }),
+        body: z.object({ shared: z.boolean(), sections: z.array(uuid).max(40).optional() }),
         response: { 200: progressNoteOut, ...errors(400, 401, 403, 404) },
       },
     },
     async (request) => {
       const me = await staff(db, request);
-      const note = await setNoteSharing(db, me.actor, request.params.noteId, request.body.shared);
+      const note = await setNoteSharing(db, me.actor, request.params.noteId, request.body.shared, request.body.sections);
       await audit(db, request, me, { action: request.body.shared ? 'progress_note.share' : 'progress_note.unshare', clientId: note.clientId, recordType: 'progress_note', recordId: note.id });
       return note;
     },

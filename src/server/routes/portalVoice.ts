@@ -64,6 +64,8 @@ export const portalVoiceRoutes: FastifyPluginAsyncZod = async (app) => {
               startsAt: isoDate,
               minutes: z.number(),
               practitionerName: z.string(),
+              /** A couple's, family's or group's session I came to. */
+              unitName: z.string().nullable(),
               reflection: z.object({ body: z.string(), version: z.number(), updatedAt: isoDate }).nullable(),
             }),
           ),

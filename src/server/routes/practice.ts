@@ -338,7 +338,7 @@ export const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
         .where(and(eq(careRelationships.practiceId, me.actor.practiceId), eq(careRelationships.clientId, clientId)))
         .orderBy(asc(users.displayName));
       const now = Date.now();
-      const upcoming = (await listClientSessions(db, me.actor.practiceId, clientId))
+      const upcoming = (await listClientSessions(db, me.actor, clientId))
         .filter((s) => s.status === 'scheduled' && s.startsAt.getTime() >= now - 3600_000)
         .slice(0, 20);
       const practice = await getPractice(db, me.actor.practiceId);

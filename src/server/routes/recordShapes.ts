@@ -20,7 +20,7 @@ export const factsOut = z.object({
   format: z.string(),
   participants: z.array(z.string()),
   serviceCode: z.string(),
-  diagnoses: z.array(z.object({ code: z.string(), description: z.string(), primary: z.boolean() })),
+  diagnoses: z.array(z.object({ code: z.string(), description: z.string(), primary: z.boolean(), person: z.string().optional() })),
   movements: z.array(z.object({ key: z.string(), name: z.string() })),
 });
 
@@ -44,6 +44,9 @@ export const progressNoteOut = z.object({
   facts: factsOut.nullable(),
   cosign: z.object({ status: z.string(), supervisorName: z.string().nullable(), at: stamp.nullable(), comment: z.string() }).nullable(),
   sharedWithClient: z.boolean(),
+  /** A couple's, family's or group's session: its name, and a section for each client who came. */
+  unitName: z.string().nullable(),
+  personSections: z.array(z.object({ clientId: z.string(), name: z.string(), text: z.string(), shared: z.boolean() })),
   version: z.number(),
   createdAt: stamp,
   updatedAt: stamp,
@@ -139,7 +142,12 @@ export const portalNoteOut = z.object({
   sessionStartsAt: stamp,
   practitionerName: z.string(),
   format: z.string(),
+  /** The common part; empty when only my own section was shared with me. */
   sections: z.array(z.object({ heading: z.string(), text: z.string() })),
+  /** A couple's, family's or group's session. */
+  unitName: z.string().nullable(),
+  /** My own section of a unit's note, when it was shared with me. */
+  mySection: z.string().nullable(),
   signedAt: stamp.nullable(),
   addenda: z.array(z.object({ body: z.string(), signedAt: stamp, authorName: z.string() })),
   comments: z.array(z.object({ id: z.string(), body: z.string(), createdAt: stamp, mine: z.boolean() })),

@@ -1,7 +1,18 @@
 import { z } from 'zod';
+import { attendanceValues, unitKinds } from '../../domain/units/units.js';
+
+export const attendeeOut = z.object({
+  memberId: z.string(),
+  clientId: z.string().nullable(),
+  name: z.string(),
+  relationship: z.string(),
+  attendance: z.enum(attendanceValues),
+  note: z.string(),
+});
 
 export const sessionOut = z.object({
   id: z.string(),
+  /** For a unit's session, its first client member; the attendance list names everyone. */
   clientId: z.string(),
   clientName: z.string(),
   chapterId: z.string().nullable(),
@@ -16,4 +27,8 @@ export const sessionOut = z.object({
   statusNote: z.string(),
   movements: z.array(z.string()),
   version: z.number(),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  unitKind: z.enum(unitKinds).nullable(),
+  attendees: z.array(attendeeOut),
 });

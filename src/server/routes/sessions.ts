@@ -12,10 +12,15 @@ import {
   getSession,
   listClientSessions,
   listSessionsInRange,
+  listUnitSessions,
+  recordAttendance,
   rescheduleSession,
   scheduleSessions,
+  sessionAccess,
 } from '../../db/repos/sessions.js';
-import { isClinician } from '../../domain/people/roles.js';
+import { requireUnit } from '../../db/repos/units.js';
+import { attendanceValues, formatOfUnit } from '../../domain/units/units.js';
+import { isAdmin, isClinician } from '../../domain/people/roles.js';
 import { renderCalendar } from '../../domain/sessions/ical.js';
 import { formatLabels, modalityLabels, recurrences, sessionFormats, sessionModalities, sessionStatuses } from '../../domain/sessions/rules.js';
 import { forbidden, invalid, notFound } from '../../domain/shared/errors.js';
@@ -42,9 +47,8 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     const session = await getSession(db, me.actor.practiceId, sessionId).catch(() => {
       throw notFound('The session');
     });
-    const access = await requireClientAccess(db, me.actor, session.clientId).catch(() => {
-      throw notFound('The session');
-    });
+    const access = await sessionAccess(db, me.actor, session);
+    if (!access) throw notFound('The session');
     if (write && access === 'supervision') throw forbidden('A supervisor can read this session but not change it.');
     return { me, session };
   }
@@ -98,28 +102,37 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
         operationId: 'scheduleSessions',
         tags: ['sessions'],
         summary: 'Schedule a session, or a weekly or fortnightly series',
-        body: z.object({
-          clientId: uuid,
-          practitionerId: uuid.optional(),
-          startsAt: when,
-          minutes,
-          format: z.enum(sessionFormats),
-          modality: z.enum(sessionModalities),
-          recurrence: z.enum(recurrences).default('none'),
-          count: z.number().int().min(1).max(52).default(1),
-        }),
+        body: z
+          .object({
+            clientId: uuid.optional(),
+            /** A couple's, family's or group's session instead of one client's. */
+            unitId: uuid.optional(),
+            practitionerId: uuid.optional(),
+            startsAt: when,
+            minutes,
+            format: z.enum(sessionFormats).optional(),
+            modality: z.enum(sessionModalities),
+            recurrence: z.enum(recurrences).default('none'),
+            count: z.number().int().min(1).max(52).default(1),
+          })
+          .refine((b) => (b.clientId === undefined) !== (b.unitId === undefined), { message: 'Name either the client or the couple, family or group.', path: ['clientId'] }),
         response: { 201: z.object({ sessions: z.array(sessionOut) }), ...errors(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {
       const me = await staff(db, request);
-      const access = await requireClientAccess(db, me.actor, request.body.clientId);
+      const { unitId } = request.body;
+      const unit = unitId ? (await requireUnit(db, me.actor, unitId)) : null;
+      const access = unit ? unit.access : await requireClientAccess(db, me.actor, request.body.clientId ?? '');
       if (access === 'supervision') throw forbidden('A supervisor cannot schedule for a supervisee’s client.');
       const practitionerId = request.body.practitionerId ?? (isClinician(me.actor.roles) ? me.actor.userId : undefined);
       if (!practitionerId) throw invalid('Choose the practitioner for this session.', { practitionerId: 'Required.' });
       if (practitionerId !== me.actor.userId && access !== 'admin') throw forbidden('You can schedule only your own sessions.');
-      const sessions = await scheduleSessions(db, me.actor, { ...request.body, practitionerId });
-      await audit(db, request, me, { action: 'session.create', clientId: request.body.clientId, recordType: 'session', recordId: sessions[0]?.id ?? null });
+      const format = request.body.format ?? (unit ? formatOfUnit(unit.unit.kind) : undefined);
+      if (!format) throw invalid('Choose the session’s format.', { format: 'Required.' });
+      const clientId = request.body.clientId ?? unit?.unit.members.find((m) => m.clientId !== null && m.leftAt === null)?.clientId ?? '';
+      const sessions = await scheduleSessions(db, me.actor, { ...request.body, clientId, unitId, format, practitionerId });
+      await audit(db, request, me, { action: 'session.create', clientId, recordType: 'session', recordId: sessions[0]?.id ?? null });
       return reply.status(201).send({ sessions });
     },
   );
@@ -203,8 +216,54 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const me = await staff(db, request);
       await requireClientAccess(db, me.actor, request.params.id);
-      const rows = await listClientSessions(db, me.actor.practiceId, request.params.id);
+      const rows = await listClientSessions(db, me.actor, request.params.id);
       await audit(db, request, me, { action: 'sessions.list', clientId: request.params.id, recordType: 'session', recordId: null });
+      return rows;
+    },
+  );
+
+  app.put(
+    '/sessions/:id/attendance',
+    {
+      schema: {
+        operationId: 'recordSessionAttendance',
+        tags: ['sessions'],
+        summary: 'Who came to a couple’s, family’s or group’s session, person by person (until its note is signed)',
+        params: idParams,
+        body: z.object({
+          attendees: z
+            .array(z.object({ memberId: uuid, attendance: z.enum(attendanceValues), note: text(500).optional() }))
+            .min(1, 'Name at least one person.')
+            .max(40)
+            .refine((list) => new Set(list.map((a) => a.memberId)).size === list.length, 'Name each person once.'),
+        }),
+        response: { 200: sessionOut, ...errors(400, 401, 403, 404, 423) },
+      },
+    },
+    async (request) => {
+      const { me, session } = await sessionFor(request, request.params.id, true);
+      if (session.practitionerId !== me.actor.userId && !isAdmin(me.actor.roles)) throw forbidden('The practitioner who holds the session records who came.');
+      const updated = await recordAttendance(db, me.actor.practiceId, session.id, request.body.attendees);
+      await audit(db, request, me, { action: 'session.attendance', clientId: session.clientId, recordType: 'session', recordId: session.id });
+      return updated;
+    },
+  );
+
+  app.get(
+    '/units/:unitId/sessions',
+    {
+      schema: {
+        operationId: 'listUnitSessions',
+        tags: ['units'],
+        summary: 'A couple’s, family’s or group’s sessions, oldest first',
+        params: z.object({ unitId: uuid }),
+        response: { 200: z.array(sessionOut), ...errors(401, 404) },
+      },
+    },
+    async (request) => {
+      const me = await staff(db, request);
+      const rows = await listUnitSessions(db, me.actor, request.params.unitId);
+      await audit(db, request, me, { action: 'sessions.list', clientId: rows[0]?.clientId ?? null, recordType: 'unit', recordId: request.params.unitId });
       return rows;
     },
   );
@@ -235,7 +294,8 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
           uid: `${s.id}@liminal`,
           start: s.startsAt,
           minutes: s.minutes,
-          summary: `Session · ${initials(s.clientName)}`,
+          // Clients by initials only, a unit's session by everyone on its list.
+          summary: s.unitId ? `${formatLabels[s.format as keyof typeof formatLabels] ?? 'Session'} · ${s.attendees.map((a) => initials(a.name)).join(' & ')}` : `Session · ${initials(s.clientName)}`,
           description: `${formatLabels[s.format as keyof typeof formatLabels] ?? s.format}, ${modalityLabels[s.modality as keyof typeof modalityLabels] ?? s.modality}`,
           status: s.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
           updatedAt: s.updatedAt,

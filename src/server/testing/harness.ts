@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { openDatabase, type Database } from '../../db/client.js';
 import { and, eq } from 'drizzle-orm';
-import { careRelationships, chapters, clients, phaseMoves, practices, sessions, supervisions, users } from '../../db/schema/index.js';
+import { careRelationships, chapters, clients, phaseMoves, practices, relationalUnits, sessionAttendees, sessions, supervisions, unitMembers, users } from '../../db/schema/index.js';
 import { defaultCommonFactors, defaultForceMovements, defaultPracticeSettings } from '../../domain/practice/defaults.js';
 import { buildApp } from '../app.js';
 import { hashPassword } from '../auth/passwords.js';
@@ -141,4 +141,70 @@ export async function createHeldSession(
     movements: ['f', 'o'],
   });
   return sessionId;
+}
+
+export interface TestUnit {
+  /** A second client in the practitioner's care, with their own portal account. */
+  partnerId: string;
+  partnerUser: string;
+  partnerEmail: string;
+  /** The couple. */
+  unitId: string;
+  /** The client's and the partner's member ids in the couple. */
+  memberIds: { client: string; partner: string };
+  /** Their family: the two of them and their daughter, a related person without an account. */
+  familyId: string;
+  childMemberId: string;
+  /** A held session of the unit, both partners attending. */
+  sessionId: string;
+}
+
+/** A couple of the practice's client and a partner (both in the practitioner's care), with their child as a related person, and one held session. */
+export async function createTestUnit(database: Database, practice: TestPractice): Promise<TestUnit> {
+  const db = database.db;
+  const { practiceId } = practice;
+  const partnerId = randomUUID();
+  const partnerUser = randomUUID();
+  const partnerEmail = `partner@${practice.slug}.example`;
+  await db.insert(clients).values({ practiceId, id: partnerId, name: 'Kwame Mensah', searchText: 'kwame mensah', currentPhase: 'the_work', primaryPractitionerId: practice.practitioner });
+  await db.insert(users).values({ practiceId, id: partnerUser, email: partnerEmail, displayName: 'Kwame', roles: ['client'], passwordHash: await (hashed ??= hashPassword(TEST_PASSWORD)), clientId: partnerId });
+  await db.insert(careRelationships).values({ practiceId, clientId: partnerId, practitionerId: practice.practitioner, kind: 'primary' });
+  const partnerChapter = randomUUID();
+  await db.insert(chapters).values({ practiceId, id: partnerChapter, clientId: partnerId, number: 1, phase: 'the_work' });
+  const unitId = randomUUID();
+  await db.insert(relationalUnits).values({ practiceId, id: unitId, kind: 'couple', name: 'Amara & Kwame' });
+  const memberIds = { client: randomUUID(), partner: randomUUID() };
+  const childMemberId = randomUUID();
+  const t = Date.now();
+  await db.insert(unitMembers).values([
+    { practiceId, id: memberIds.client, unitId, clientId: practice.clientId, relationship: 'partner', joinedAt: new Date(t) },
+    { practiceId, id: memberIds.partner, unitId, clientId: partnerId, relationship: 'partner', joinedAt: new Date(t + 1) },
+  ]);
+  const familyId = randomUUID();
+  await db.insert(relationalUnits).values({ practiceId, id: familyId, kind: 'family', name: 'The Okafor-Mensah family' });
+  await db.insert(unitMembers).values([
+    { practiceId, unitId: familyId, clientId: practice.clientId, relationship: 'mother', joinedAt: new Date(t) },
+    { practiceId, unitId: familyId, clientId: partnerId, relationship: 'father', joinedAt: new Date(t + 1) },
+    { practiceId, id: childMemberId, unitId: familyId, name: 'Efua', relationship: 'daughter, 4', attends: false, joinedAt: new Date(t + 2) },
+  ]);
+  const [chapter] = await db.select({ id: chapters.id }).from(chapters).where(and(eq(chapters.practiceId, practiceId), eq(chapters.clientId, practice.clientId)));
+  const sessionId = randomUUID();
+  await db.insert(sessions).values({
+    practiceId,
+    id: sessionId,
+    clientId: practice.clientId,
+    unitId,
+    chapterId: chapter?.id ?? null,
+    practitionerId: practice.practitioner,
+    startsAt: new Date(Date.now() - 2 * 86_400_000),
+    minutes: 80,
+    format: 'couple',
+    modality: 'in_person',
+    status: 'held',
+  });
+  await db.insert(sessionAttendees).values([
+    { practiceId, sessionId, memberId: memberIds.client, clientId: practice.clientId, chapterId: chapter?.id ?? null, attendance: 'attended', position: 0 },
+    { practiceId, sessionId, memberId: memberIds.partner, clientId: partnerId, chapterId: partnerChapter, attendance: 'attended', position: 1 },
+  ]);
+  return { partnerId, partnerUser, partnerEmail, unitId, memberIds, familyId, childMemberId, sessionId };
 }
