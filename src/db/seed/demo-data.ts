@@ -350,25 +350,47 @@ export const demoClients: ClientSeed[] = [
     rhythm: individual('video'),
     todayAnchor: true,
   },
+  // Dana and Kofi come as a couple: two clients, each with their own record and portal, seen
+  // together as the unit "Dana & Kofi" (the couple's sessions live on Dana's rhythm).
   {
     key: 'dana-kofi',
-    name: 'Dana & Kofi',
-    legalName: 'Dana Whitaker and Kofi Asante',
-    pronouns: 'Dana: she/her · Kofi: he/him',
-    culturalIdentities: 'Dana: white, grew up on a farm in Iowa, Lutheran roots · Kofi: Ghanaian (Asante), came to the US for university',
-    communities: 'Kofi’s Ghanaian community association; Dana’s nursing colleagues; a new parents’ group',
-    email: 'dana.and.kofi@example.org',
+    name: 'Dana Whitaker',
+    legalName: 'Dana Whitaker',
+    pronouns: 'she/her',
+    culturalIdentities: 'White; grew up on a farm in Iowa; Lutheran roots',
+    communities: 'Her nursing colleagues; a new parents’ group; her best friend next door',
+    email: 'dana.whitaker@example.org',
     phone: '312-555-0107',
-    preferredContact: 'Email to both',
-    emergencyContact: { name: 'Akosua Asante', phone: '312-555-0157', relationship: 'Kofi’s mother' },
-    concerns: 'Since our daughter was born ten months ago we have become roommates who pass a baby back and forth. We argue about small things and go quiet about big ones.',
+    preferredContact: 'Email',
+    emergencyContact: { name: 'Kofi Asante', phone: '312-555-0167', relationship: 'Partner' },
+    concerns: 'Since our daughter was born ten months ago we have become roommates who pass a baby back and forth. I argue about small things and go quiet about big ones.',
     resilience: 'We still make each other laugh, and we both want this to work.',
-    connection: 'Kofi’s mother, visiting from Kumasi; Dana’s best friend next door.',
+    connection: 'Kofi; my best friend next door; my sister on the phone on Sundays.',
     vitality: 'Dancing in the kitchen, when we remember to.',
     practitioner: 'tavita',
     chapters: [{ openedDaysAgo: 90, openingNote: 'Dana wrote for both of them.', moves: road(90, 84, 77, 70, 63) }],
     rhythm: { every: 'weekly', format: 'couple', modality: 'in_person', minutes: 80 },
     missed: [{ nth: 2, status: 'cancelled', note: 'The baby had a fever; Kofi called in the morning.' }],
+    portal: { email: 'dana@harbour.example', note: 'Client portal: one of a couple (with Kofi); sees the couple’s shared notes and her own section.' },
+  },
+  {
+    key: 'kofi',
+    name: 'Kofi Asante',
+    legalName: 'Kofi Asante',
+    pronouns: 'he/him',
+    culturalIdentities: 'Ghanaian (Asante); came to the US for university; Methodist',
+    communities: 'The Ghanaian community association; his five-a-side team',
+    email: 'kofi.asante@example.org',
+    phone: '312-555-0167',
+    preferredContact: 'Text',
+    emergencyContact: { name: 'Dana Whitaker', phone: '312-555-0107', relationship: 'Partner' },
+    concerns: 'I come home and feel I have already failed at something. I go quiet so it does not turn into a fight.',
+    resilience: 'My mother’s stubbornness, and Dana’s laugh.',
+    connection: 'My mother, visiting from Kumasi; my cousin Yaw.',
+    vitality: 'Highlife on Saturday mornings with Ama on my shoulders.',
+    practitioner: 'tavita',
+    chapters: [{ openedDaysAgo: 90, openingNote: 'Came in with Dana; his own record opened the same day.', moves: road(90, 84, 77, 70, 63) }],
+    portal: { email: 'kofi@harbour.example', note: 'Client portal: one of a couple (with Dana); sees the couple’s shared notes, never Dana’s own section.' },
   },
   {
     key: 'haddad',
@@ -794,3 +816,37 @@ export const demoInquiries = {
       'I have Tuesday and Thursday afternoons open. Would a 20-minute phone call this week help us see whether we are a good fit? Warmly, Sam',
   },
 };
+
+/** A couple, family or group seen together; `sessionsOf` is the client whose rhythm holds the unit's sessions. */
+export interface UnitSeed {
+  kind: 'couple' | 'family' | 'group';
+  name: string;
+  clients: Array<{ key: string; relationship: string }>;
+  related: Array<{ name: string; relationship: string; attends: boolean }>;
+  sessionsOf?: string;
+}
+
+export const demoUnits: UnitSeed[] = [
+  {
+    kind: 'couple',
+    name: 'Dana & Kofi',
+    clients: [
+      { key: 'dana-kofi', relationship: 'partner' },
+      { key: 'kofi', relationship: 'partner' },
+    ],
+    related: [],
+    sessionsOf: 'dana-kofi',
+  },
+  {
+    kind: 'family',
+    name: 'The Whitaker-Asante family',
+    clients: [
+      { key: 'dana-kofi', relationship: 'mother' },
+      { key: 'kofi', relationship: 'father' },
+    ],
+    related: [
+      { name: 'Ama', relationship: 'daughter, 10 months', attends: false },
+      { name: 'Akosua Asante', relationship: 'Kofi’s mother, visiting from Kumasi', attends: false },
+    ],
+  },
+];

@@ -107,8 +107,29 @@ describe('the demo practice', () => {
     expect(await verifyPassword(accounts[0]?.password_hash ?? '', password)).toBe(true);
     for (const login of summary.logins) expect(login.note.length).toBeGreaterThan(10);
     const portal = accounts.filter((a) => a.roles.includes('client'));
-    expect(portal).toHaveLength(2);
+    // Inés, Grace, and Dana and Kofi (a couple, each with their own account).
+    expect(portal).toHaveLength(4);
     for (const a of portal) expect(a.client_id).not.toBeNull();
+  });
+
+  it('has a couple seen together, each with their own record, and their family with a daughter who has no account', async () => {
+    const units = await database.query<{ id: string; kind: string; name: string }>('select id, kind, name from relational_units order by name');
+    expect(units.map((u) => `${u.kind}:${u.name}`)).toEqual(['couple:Dana & Kofi', 'family:The Whitaker-Asante family']);
+    const members = await database.query<{ unit: string; who: string; client_id: string | null }>(
+      `select u.name as unit, coalesce(c.name, m.name) as who, m.client_id from unit_members m
+       join relational_units u on u.practice_id = m.practice_id and u.id = m.unit_id
+       left join clients c on c.practice_id = m.practice_id and c.id = m.client_id order by u.name, m.joined_at`,
+    );
+    expect(members.filter((m) => m.unit === 'Dana & Kofi').map((m) => m.who)).toEqual(['Dana Whitaker', 'Kofi Asante']);
+    expect(members.find((m) => m.who === 'Ama')?.client_id).toBeNull();
+    // Every couple session has both partners on its list, each in their own chapter; the held ones say both came.
+    const lists = await database.query<{ status: string; people: number; came: number; chapters: number }>(
+      `select s.status, count(a.*)::int as people, count(*) filter (where a.attendance = 'attended')::int as came, count(distinct a.chapter_id)::int as chapters
+       from sessions s join session_attendees a on a.practice_id = s.practice_id and a.session_id = s.id
+       where s.unit_id is not null group by s.id, s.status`,
+    );
+    expect(lists.length).toBeGreaterThan(4);
+    for (const l of lists) expect([l.people, l.chapters, l.status === 'held' ? 2 : 0]).toEqual([2, 2, l.came]);
   });
 
   it('has about twenty clients, each with a primary practitioner, and a few seen by two', async () => {

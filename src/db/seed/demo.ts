@@ -29,7 +29,9 @@ import {
   psychotherapyNotes,
   relationalMaps,
   relationalMapVersions,
+  relationalUnits,
   riskAlerts,
+  sessionAttendees,
   sessionReflections,
   sessions,
   supervisions,
@@ -37,10 +39,12 @@ import {
   themes,
   themeTags,
   treatmentPlans,
+  unitMembers,
   users,
 } from '../schema/index.js';
 import {
   demoClients,
+  demoUnits,
   demoInquiries,
   demoPractice,
   demoSlug,
@@ -99,7 +103,10 @@ export async function seedDemo(db: Db, opts: { password: string; now?: Date }): 
     await tx.insert(supervisions).values(plan.supervisions);
     await tx.insert(chapters).values(plan.chapters);
     await tx.insert(phaseMoves).values(plan.phaseMoves);
+    await tx.insert(relationalUnits).values(plan.units);
+    await tx.insert(unitMembers).values(plan.unitMembers);
     await tx.insert(sessions).values(plan.sessions);
+    await tx.insert(sessionAttendees).values(plan.sessionAttendees);
     await tx.insert(inquiries).values(plan.inquiries);
     await tx.insert(inquiryReplies).values(plan.inquiryReplies);
     const doc = plan.documentation;
@@ -150,6 +157,9 @@ interface DemoPlan {
   chapters: Row<typeof chapters>[];
   phaseMoves: Row<typeof phaseMoves>[];
   sessions: Row<typeof sessions>[];
+  units: Row<typeof relationalUnits>[];
+  unitMembers: Row<typeof unitMembers>[];
+  sessionAttendees: Row<typeof sessionAttendees>[];
   inquiries: Row<typeof inquiries>[];
   inquiryReplies: Row<typeof inquiryReplies>[];
   logins: DemoLogin[];
@@ -231,6 +241,9 @@ function planDemo(now: Date, passwordHash: string): DemoPlan {
     chapters: [],
     phaseMoves: [],
     sessions: [],
+    units: [],
+    unitMembers: [],
+    sessionAttendees: [],
     inquiries: [],
     inquiryReplies: [],
     logins: demoStaff.map((s) => ({ email: s.email, displayName: s.displayName, roles: [...s.roles], note: s.note })),
@@ -433,7 +446,10 @@ function planDemo(now: Date, passwordHash: string): DemoPlan {
     });
   }
 
+  const participants = planUnits(plan, { practiceId, clientId, now });
+
   plan.documentation = planDocumentation({
+    participants,
     practiceId,
     now,
     localDay: (at) => DateTime.fromJSDate(at, { zone: demoTimezone }).toISODate() ?? '',
@@ -482,6 +498,50 @@ function planDemo(now: Date, passwordHash: string): DemoPlan {
     sessions: plan.sessions,
   });
   return plan;
+}
+
+/**
+ * The demo's couples and families: each client keeps their own record; the unit's sessions (on
+ * one client's rhythm) get an attendance list with each client in their own chapter. Answers the
+ * names of who came to each unit session, for the notes' facts.
+ */
+function planUnits(plan: DemoPlan, ctx: { practiceId: string; clientId: (key: string) => string; now: Date }): Map<string, string[]> {
+  const { practiceId } = ctx;
+  const came = new Map<string, string[]>();
+  for (const u of demoUnits) {
+    const unitId = randomUUID();
+    const created = plan.chapters.filter((ch) => u.clients.some((c) => ch.clientId === ctx.clientId(c.key))).map((ch) => (ch.openedAt as Date).getTime());
+    const since = new Date(Math.min(...created, ctx.now.getTime()));
+    plan.units.push({ practiceId, id: unitId, kind: u.kind, name: u.name, createdAt: since, updatedAt: since });
+    const members = [
+      ...u.clients.map((c) => ({ id: randomUUID(), clientId: ctx.clientId(c.key), name: '', relationship: c.relationship, attends: true })),
+      ...u.related.map((r) => ({ id: randomUUID(), clientId: null, name: r.name, relationship: r.relationship, attends: r.attends })),
+    ];
+    members.forEach((m, i) => plan.unitMembers.push({ practiceId, unitId, ...m, joinedAt: new Date(since.getTime() + i) }));
+    if (!u.sessionsOf) continue;
+    const lead = ctx.clientId(u.sessionsOf);
+    const names = u.clients.map((c) => demoClients.find((d) => d.key === c.key)?.name ?? c.key);
+    for (const session of plan.sessions.filter((s) => s.clientId === lead)) {
+      session.unitId = unitId;
+      const startsAt = session.startsAt as Date;
+      members
+        .filter((m) => m.clientId !== null || m.attends)
+        .forEach((m, position) => {
+          const chapter = plan.chapters.find((ch) => ch.clientId === m.clientId && (ch.openedAt as Date) <= startsAt && (!ch.endedAt || startsAt < ch.endedAt));
+          plan.sessionAttendees.push({
+            practiceId,
+            sessionId: session.id as string,
+            memberId: m.id,
+            clientId: m.clientId,
+            chapterId: (chapter?.id as string | undefined) ?? null,
+            attendance: session.status === 'held' ? 'attended' : 'expected',
+            position,
+          });
+        });
+      if (session.status === 'held') came.set(session.id as string, names);
+    }
+  }
+  return came;
 }
 
 function phaseOf(moves: ReadonlyArray<{ to: Phase }> | undefined): Phase {

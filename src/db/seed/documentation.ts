@@ -47,6 +47,8 @@ export interface DocumentationInput {
   clients: Array<{ key: string; id: string; name: string; concerns: string; practitionerId: string; chapters: Array<{ id: string; endedAt: Date | null; openedAt: Date }> }>;
   staff: { names: Map<string, string>; associateId: string; supervisorId: string };
   movements: NamedPrompt[];
+  /** A unit's session: the names of everyone who came (else the session's client). */
+  participants?: Map<string, string[]>;
 }
 
 /**
@@ -55,6 +57,8 @@ export interface DocumentationInput {
  * sessions without notes yet, an associate's note waiting for co-signature, relational notes
  * (one shared for supervision), themes with their arcs, diagnoses with context, and plans.
  */
+const openNotes = new Set(['ines', 'dana-kofi']);
+
 export function planDocumentation(input: DocumentationInput): DocumentationPlan {
   const out: DocumentationPlan = {
     themes: [],
@@ -162,7 +166,7 @@ export function planDocumentation(input: DocumentationInput): DocumentationPlan 
           minutes: session.minutes ?? 50,
           modality: session.modality ?? 'in_person',
           format: session.format ?? 'individual',
-          participants: [client.name, input.staff.names.get(author) ?? ''],
+          participants: [...(input.participants?.get(session.id as string) ?? [client.name]), input.staff.names.get(author) ?? ''],
           serviceCode,
           diagnoses: inEffectOn(
             dx.map((d) => ({ ...d, startsOn: d.startsOn, endsOn: d.endsOn })),
@@ -184,8 +188,9 @@ export function planDocumentation(input: DocumentationInput): DocumentationPlan 
           cosignStatus: isAssociate ? (pending ? 'pending' : 'cosigned') : null,
           cosignBy: isAssociate && !pending ? input.staff.supervisorId : null,
           cosignAt: isAssociate && !pending ? new Date(signedAt.getTime() + 26 * 3600_000) : null,
-          sharedWithClient: client.key === 'ines' && !!latestSigned,
-          sharedAt: client.key === 'ines' && latestSigned ? signedAt : null,
+          // Inés reads her latest note; Dana and Kofi read their couple's (its common part).
+          sharedWithClient: openNotes.has(client.key) && !!latestSigned,
+          sharedAt: openNotes.has(client.key) && latestSigned ? signedAt : null,
           version: 2,
           updatedAt: signedAt,
         });
