@@ -18,6 +18,7 @@ import { plansDueReview } from '../../db/repos/plans.js';
 import { getPractice } from '../../db/repos/practice.js';
 import { mySupervisors, myRelationalNote, readRelationalNote, saveRelationalNote, sharedWithMe, shareForSupervision } from '../../db/repos/relational.js';
 import { requireClientAccess } from '../../db/repos/access.js';
+import { clientsOfSession } from '../../db/repos/sessions.js';
 import { noteFormatSchema, progressFieldsSchema } from '../../domain/notes/format.js';
 import { personSectionsSchema, riskSchema, serviceCodes, serviceCodeSchema } from '../../domain/notes/progress.js';
 import { relationalFieldsSchema } from '../../domain/notes/relational.js';
@@ -76,7 +77,9 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const me = await staff(db, request);
       const { session, ...view } = await progressNoteForSession(db, me.actor, request.params.id);
-      await audit(db, request, me, { action: 'progress_note.read', clientId: session.clientId, recordType: 'progress_note', recordId: view.note?.id ?? session.id });
+      for (const clientId of clientsOfSession(session)) {
+        await audit(db, request, me, { action: 'progress_note.read', clientId, recordType: 'progress_note', recordId: view.note?.id ?? session.id });
+      }
       return view;
     },
   );

@@ -16,6 +16,7 @@ import {
   recordAttendance,
   rescheduleSession,
   scheduleSessions,
+  clientsOfSession,
   sessionAccess,
 } from '../../db/repos/sessions.js';
 import { requireUnit } from '../../db/repos/units.js';
@@ -144,7 +145,8 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { me, session } = await sessionFor(request, request.params.id, false);
-      await audit(db, request, me, { action: 'session.read', clientId: session.clientId, recordType: 'session', recordId: session.id });
+      // A unit's session is in each of its clients' records: the read is logged against each.
+      for (const clientId of clientsOfSession(session)) await audit(db, request, me, { action: 'session.read', clientId, recordType: 'session', recordId: session.id });
       return session;
     },
   );
@@ -197,7 +199,11 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       const { me, session } = await sessionFor(request, request.params.id, true);
       const updated = await changeSessionStatus(db, me.actor.practiceId, session.id, request.body);
       await audit(db, request, me, { action: `session.${request.body.status}`, clientId: session.clientId, recordType: 'session', recordId: session.id });
-      if (request.body.status === 'held') await applySchedules(db, me.actor.practiceId, session.clientId, 'session_held', me.actor.userId);
+      if (request.body.status === 'held') {
+        // Each client who came to a unit's session has their own measure schedules.
+        const came = updated.unitId ? updated.attendees.flatMap((a) => (a.clientId && a.attendance === 'attended' ? [a.clientId] : [])) : [session.clientId];
+        for (const clientId of came) await applySchedules(db, me.actor.practiceId, clientId, 'session_held', me.actor.userId);
+      }
       return updated;
     },
   );

@@ -114,6 +114,9 @@ describe('couples, families and groups as relational units', () => {
     const url = `/api/sessions/${u.sessionId}/progress-note`;
     const blank = (await call('practitioner', 'GET', url)).json();
     expect(blank.facts.participants).toEqual(['Amara Okafor', 'Kwame Mensah', 'practitioner']);
+    // The read is in each partner's access log, not only the first's.
+    const log = (await call('admin', 'GET', `/api/audit?clientId=${u.partnerId}`)).json();
+    expect(log.rows.map((r: { action: string }) => r.action)).toContain('progress_note.read');
     const stray = await call('practitioner', 'PUT', url, { version: null, format: 'dap', fields, risk, serviceCode: '90847', personSections: [{ clientId: p.associateClientId, text: 'Not here' }] });
     expect(stray.statusCode).toBe(400);
     const saved = await call('practitioner', 'PUT', url, {
