@@ -449,7 +449,8 @@ export async function setNoteSharing(db: Db, actor: Actor, noteId: string, share
   const { row } = await readableNote(db, actor, noteId);
   if (row.authorId !== actor.userId) throw forbidden('Only the note’s author decides whether the client sees it.');
   if (row.status !== 'signed') throw invalid('Sign the note before sharing it with the client.');
-  const sharing = shared || (sections?.length ?? 0) > 0;
+  // Still shared while any person's section stays shared, even when the common part is withdrawn.
+  const sharing = shared || (sections ?? row.sharedSections).length > 0;
   if (sharing && row.cosignStatus === 'pending') throw invalid('This note waits for your supervisor’s co-signature; share it after that.');
   if (sections) {
     const written = new Set(row.personSections.map((p) => p.clientId));
@@ -507,6 +508,7 @@ export async function cosignQueue(db: Db, actor: Actor) {
       sessionId: progressNotes.sessionId,
       clientId: progressNotes.clientId,
       clientName: clients.name,
+      unitName: relationalUnits.name,
       authorName: author.displayName,
       sessionStartsAt: sessions.startsAt,
       signedAt: progressNotes.signedAt,
@@ -516,6 +518,7 @@ export async function cosignQueue(db: Db, actor: Actor) {
     .innerJoin(author, and(eq(author.practiceId, progressNotes.practiceId), eq(author.id, progressNotes.authorId)))
     .innerJoin(clients, and(eq(clients.practiceId, progressNotes.practiceId), eq(clients.id, progressNotes.clientId)))
     .innerJoin(sessions, and(eq(sessions.practiceId, progressNotes.practiceId), eq(sessions.id, progressNotes.sessionId)))
+    .leftJoin(relationalUnits, and(eq(relationalUnits.practiceId, sessions.practiceId), eq(relationalUnits.id, sessions.unitId)))
     .where(and(eq(progressNotes.practiceId, actor.practiceId), eq(supervisions.supervisorId, actor.userId), eq(progressNotes.cosignStatus, 'pending')))
     .orderBy(asc(progressNotes.signedAt));
 }
@@ -531,6 +534,7 @@ export async function notesTodo(db: Db, actor: Actor, now = new Date()) {
         sessionId: progressNotes.sessionId,
         clientId: progressNotes.clientId,
         clientName: clients.name,
+        unitName: relationalUnits.name,
         sessionStartsAt: sessions.startsAt,
         comment: progressNotes.cosignComment,
         cosignStatus: progressNotes.cosignStatus,
@@ -538,13 +542,15 @@ export async function notesTodo(db: Db, actor: Actor, now = new Date()) {
       .from(progressNotes)
       .innerJoin(clients, and(eq(clients.practiceId, progressNotes.practiceId), eq(clients.id, progressNotes.clientId)))
       .innerJoin(sessions, and(eq(sessions.practiceId, progressNotes.practiceId), eq(sessions.id, progressNotes.sessionId)))
+      .leftJoin(relationalUnits, and(eq(relationalUnits.practiceId, sessions.practiceId), eq(relationalUnits.id, sessions.unitId)))
       .where(where)
       .orderBy(asc(sessions.startsAt));
   const drafts = await base(and(eq(progressNotes.practiceId, actor.practiceId), eq(progressNotes.authorId, actor.userId), eq(progressNotes.status, 'draft')));
   const withoutNote = await db
-    .select({ sessionId: sessions.id, clientId: sessions.clientId, clientName: clients.name, startsAt: sessions.startsAt })
+    .select({ sessionId: sessions.id, clientId: sessions.clientId, clientName: clients.name, unitName: relationalUnits.name, startsAt: sessions.startsAt })
     .from(sessions)
     .innerJoin(clients, and(eq(clients.practiceId, sessions.practiceId), eq(clients.id, sessions.clientId)))
+    .leftJoin(relationalUnits, and(eq(relationalUnits.practiceId, sessions.practiceId), eq(relationalUnits.id, sessions.unitId)))
     .leftJoin(progressNotes, and(eq(progressNotes.practiceId, sessions.practiceId), eq(progressNotes.sessionId, sessions.id)))
     .where(and(eq(sessions.practiceId, actor.practiceId), eq(sessions.practitionerId, actor.userId), eq(sessions.status, 'held'), isNull(progressNotes.id)))
     .orderBy(asc(sessions.startsAt))
@@ -552,11 +558,11 @@ export async function notesTodo(db: Db, actor: Actor, now = new Date()) {
   return {
     unsignedNotes: drafts
       .filter((d) => d.sessionStartsAt < cutoff)
-      .map((d) => ({ noteId: d.noteId, sessionId: d.sessionId, clientId: d.clientId, clientName: d.clientName, sessionStartsAt: d.sessionStartsAt, daysOld: Math.floor((now.getTime() - d.sessionStartsAt.getTime()) / 86_400_000) })),
+      .map((d) => ({ noteId: d.noteId, sessionId: d.sessionId, clientId: d.clientId, clientName: d.clientName, unitName: d.unitName, sessionStartsAt: d.sessionStartsAt, daysOld: Math.floor((now.getTime() - d.sessionStartsAt.getTime()) / 86_400_000) })),
     sessionsWithoutNote: withoutNote,
     returnedNotes: drafts
       .filter((d) => d.cosignStatus === 'returned')
-      .map((d) => ({ noteId: d.noteId, sessionId: d.sessionId, clientId: d.clientId, clientName: d.clientName, comment: d.comment })),
+      .map((d) => ({ noteId: d.noteId, sessionId: d.sessionId, clientId: d.clientId, clientName: d.clientName, unitName: d.unitName, comment: d.comment })),
     cosignQueue: await cosignQueue(db, actor),
     unsignedNoteDays: practice.settings.unsignedNoteDays,
   };

@@ -78,6 +78,9 @@ export const currentClientIds = (unit: UnitView): string[] =>
  * A unit and the person's access to it: they must be allowed to see every client in it (a unit
  * brings their records together). Anyone else gets the same 404 as a unit that does not exist.
  */
+/** Whether a person with this access may change a unit: care or admin; a supervisor reads only. */
+export const canEditUnit = (access: ClientAccess): boolean => access === 'care' || access === 'admin';
+
 export async function requireUnit(db: Db, actor: Actor, unitId: string, write = false): Promise<{ unit: UnitView; access: ClientAccess }> {
   const [unit] = await loadUnits(db, actor.practiceId, [unitId]);
   if (!unit) throw unitNotFound();
@@ -88,17 +91,17 @@ export async function requireUnit(db: Db, actor: Actor, unitId: string, write = 
 }
 
 /** The units a client belongs to or belonged to, those the person may see. */
-export async function listClientUnits(db: Db, actor: Actor, clientId: string): Promise<UnitView[]> {
+export async function listClientUnits(db: Db, actor: Actor, clientId: string): Promise<Array<UnitView & { canEdit: boolean }>> {
   await requireClientAccess(db, actor, clientId);
   const rows = await db
     .selectDistinct({ unitId: unitMembers.unitId })
     .from(unitMembers)
     .where(and(eq(unitMembers.practiceId, actor.practiceId), eq(unitMembers.clientId, clientId)));
   const units = await loadUnits(db, actor.practiceId, rows.map((r) => r.unitId));
-  const visible: UnitView[] = [];
+  const visible: Array<UnitView & { canEdit: boolean }> = [];
   for (const unit of units) {
     const access = await accessToAll(db, actor, currentClientIds(unit));
-    if (access && access !== 'self') visible.push(unit);
+    if (access && access !== 'self') visible.push({ ...unit, canEdit: canEditUnit(access) });
   }
   return visible;
 }
@@ -115,12 +118,18 @@ export interface NewUnit {
   name: string;
   note: string;
   clientIds: string[];
+  /** How each client is related within the unit ("partner", "mother"), by client id; optional. */
+  clientRelationships?: Record<string, string> | undefined;
   relatedPeople: RelatedPersonInput[];
 }
 
 export async function createUnit(db: Db, actor: Actor, input: NewUnit): Promise<UnitView> {
   const clientIds = [...new Set(input.clientIds)];
   if (clientIds.length !== input.clientIds.length) throw invalid('Each client is in a unit once.', { clientIds: 'A client is named twice.' });
+  const relationships = input.clientRelationships ?? {};
+  if (Object.keys(relationships).some((id) => !clientIds.includes(id))) {
+    throw invalid('A relationship was given for a client who is not among the clients named.', { clientRelationships: 'Give relationships only for the clients named.' });
+  }
   await checkClientsWritable(db, actor, clientIds);
   const problem = membershipProblem(input.kind, [
     ...clientIds.map(() => ({ kind: 'client' as const, leftAt: null })),
@@ -136,7 +145,14 @@ export async function createUnit(db: Db, actor: Actor, input: NewUnit): Promise<
     // Joining order is the order given: clients first, then related people.
     const base = Date.now();
     await tx.insert(unitMembers).values([
-      ...clientIds.map((clientId, i) => ({ practiceId: actor.practiceId, unitId: unit.id, clientId, attends: true, joinedAt: new Date(base + i) })),
+      ...clientIds.map((clientId, i) => ({
+        practiceId: actor.practiceId,
+        unitId: unit.id,
+        clientId,
+        relationship: relationships[clientId]?.trim() ?? '',
+        attends: true,
+        joinedAt: new Date(base + i),
+      })),
       ...input.relatedPeople.map((p, i) => ({
         practiceId: actor.practiceId,
         unitId: unit.id,
@@ -168,7 +184,7 @@ export async function updateUnit(db: Db, actor: Actor, unitId: string, input: { 
     .returning({ id: relationalUnits.id });
   if (done.length === 0) {
     const [current] = await loadUnits(db, actor.practiceId, [unitId]);
-    throw conflict('This unit was changed by someone else after you opened it. Their version is shown; what you typed is kept.', current ?? unit);
+    throw conflict('This unit was changed by someone else after you opened it. Their version is shown; what you typed is kept.', { ...(current ?? unit), canEdit: true });
   }
   return (await requireUnit(db, actor, unitId)).unit;
 }

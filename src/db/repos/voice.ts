@@ -37,6 +37,7 @@ export async function portalNotes(db: Db, actor: Actor, onlyNoteId?: string) {
       signedAt: progressNotes.signedAt,
       unitId: sessions.unitId,
       unitName: relationalUnits.name,
+      unitKind: relationalUnits.kind,
       sharedWithClient: progressNotes.sharedWithClient,
       attended: iAttended(clientId),
       mySection: sql<string | null>`case when ${clientId}::uuid = any(${progressNotes.sharedSections})
@@ -87,6 +88,7 @@ export async function portalNotes(db: Db, actor: Actor, onlyNoteId?: string) {
     format: noteFormatLabels[n.format as NoteFormat],
     sections: n.commonShown ? renderNote(n.format as NoteFormat, n.fields) : [],
     unitName: n.unitName,
+    unitKind: n.unitKind,
     mySection: n.mySection,
     signedAt: n.signedAt,
     addenda: addenda.filter((a) => a.noteId === n.id).map(({ body, signedAt, authorName }) => ({ body, signedAt, authorName })),
@@ -117,6 +119,7 @@ export async function portalSessions(db: Db, actor: Actor) {
       minutes: sessions.minutes,
       practitionerName: users.displayName,
       unitName: relationalUnits.name,
+      unitKind: relationalUnits.kind,
       reflection: sql<{ body: string; version: number; updatedAt: string } | null>`(
         select json_build_object('body', r.body, 'version', r.version, 'updatedAt', r.updated_at)
         from session_reflections r where r.practice_id = ${sessions.practiceId} and r.session_id = ${sessions.id} and r.client_id = ${clientId})`,

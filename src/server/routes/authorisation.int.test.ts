@@ -538,6 +538,10 @@ describe('what each person sees of practice A’s clients', () => {
     expect(client.json()).toMatchObject({ name: 'Bo Lindgren', access: 'supervision' });
     expect((await as('a.supervisor', 'GET', `/api/clients/${a.associateClientId}/journey`)).statusCode).toBe(200);
     expect((await as('a.supervisor', 'GET', `/api/sessions/${rec.associateSessionId}`)).statusCode).toBe(200);
+    // The associate's group opens for the supervisor to read, with the answer saying it cannot be changed (the page hides its edit buttons).
+    expect((await as('a.supervisor', 'GET', `/api/units/${rec.associateUnitId}`)).json()).toMatchObject({ canEdit: false });
+    expect((await as('a.associate', 'GET', `/api/units/${rec.associateUnitId}`)).json()).toMatchObject({ canEdit: true });
+    expect((await as('a.supervisor', 'GET', `/api/clients/${a.associateClientId}/units`)).json()).toEqual([expect.objectContaining({ canEdit: false })]);
 
     const move = await as('a.supervisor', 'POST', `/api/clients/${a.associateClientId}/chapters/${rec.associateChapterId}/moves`, { to: 'assessment' });
     expect(move.statusCode).toBe(403);

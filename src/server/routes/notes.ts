@@ -255,6 +255,8 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
     sessionId: z.string(),
     clientId: z.string(),
     clientName: z.string(),
+    /** The couple, family or group, for a unit's session; the list names it rather than one of its clients. */
+    unitName: z.string().nullable(),
     authorName: z.string(),
     sessionStartsAt: isoDate,
     signedAt: isoDate.nullable(),
@@ -287,9 +289,9 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'My documentation to-do list: unsigned notes, held sessions without a note, returned notes, the co-sign queue, plan reviews due',
         response: {
           200: z.object({
-            unsignedNotes: z.array(z.object({ noteId: z.string(), sessionId: z.string(), clientId: z.string(), clientName: z.string(), sessionStartsAt: isoDate, daysOld: z.number() })),
-            sessionsWithoutNote: z.array(z.object({ sessionId: z.string(), clientId: z.string(), clientName: z.string(), startsAt: isoDate })),
-            returnedNotes: z.array(z.object({ noteId: z.string(), sessionId: z.string(), clientId: z.string(), clientName: z.string(), comment: z.string() })),
+            unsignedNotes: z.array(z.object({ noteId: z.string(), sessionId: z.string(), clientId: z.string(), clientName: z.string(), unitName: z.string().nullable(), sessionStartsAt: isoDate, daysOld: z.number() })),
+            sessionsWithoutNote: z.array(z.object({ sessionId: z.string(), clientId: z.string(), clientName: z.string(), unitName: z.string().nullable(), startsAt: isoDate })),
+            returnedNotes: z.array(z.object({ noteId: z.string(), sessionId: z.string(), clientId: z.string(), clientName: z.string(), unitName: z.string().nullable(), comment: z.string() })),
             cosignQueue: z.array(queueItem),
             plansDueReview: z.array(z.object({ clientId: z.string(), clientName: z.string(), chapterId: z.string(), reviewDate: z.string() })),
             unsignedNoteDays: z.number(),

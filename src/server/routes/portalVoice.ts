@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { acknowledgePlan, addNoteComment, portalNotes, portalPlan, portalSessions, saveReflection } from '../../db/repos/voice.js';
 import { draftText } from '../../domain/shared/text.js';
+import { unitKinds } from '../../domain/units/units.js';
 import { audit, portalClient, signedIn } from '../guards.js';
 import { idempotent } from '../idempotency.js';
 import { portalNoteOut, portalPlanOut, reflectionOut } from './recordShapes.js';
@@ -66,6 +67,7 @@ export const portalVoiceRoutes: FastifyPluginAsyncZod = async (app) => {
               practitionerName: z.string(),
               /** A couple's, family's or group's session I came to. */
               unitName: z.string().nullable(),
+              unitKind: z.enum(unitKinds).nullable(),
               reflection: z.object({ body: z.string(), version: z.number(), updatedAt: isoDate }).nullable(),
             }),
           ),

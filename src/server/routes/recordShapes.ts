@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unitKinds } from '../../domain/units/units.js';
 import { isoDate } from './schemas.js';
 
 /** Wire shapes of the documentation routes. Dates go out as ISO strings (replayed answers too). */
@@ -146,6 +147,7 @@ export const portalNoteOut = z.object({
   sections: z.array(z.object({ heading: z.string(), text: z.string() })),
   /** A couple's, family's or group's session. */
   unitName: z.string().nullable(),
+  unitKind: z.enum(unitKinds).nullable(),
   /** My own section of a unit's note, when it was shared with me. */
   mySection: z.string().nullable(),
   signedAt: stamp.nullable(),

@@ -42,18 +42,23 @@ describe('couples, families and groups as relational units', () => {
       kind: 'family',
       name: 'Okafor-Mensah household',
       clientIds: [p.clientId, u.partnerId],
+      clientRelationships: { [u.partnerId]: ' father ' },
       relatedPeople: [{ name: '  Kofi ', relationship: 'son, 9', attends: true }],
     });
     expect(family.statusCode, family.body).toBe(201);
     expect(family.json().members.map((m: { kind: string; name: string; relationship: string }) => `${m.kind}:${m.name}:${m.relationship}`)).toEqual([
       'client:Amara Okafor:',
-      'client:Kwame Mensah:',
+      'client:Kwame Mensah:father',
       'related:Kofi:son, 9',
     ]);
 
     const three = await call('practitioner', 'POST', '/api/units', { kind: 'couple', name: 'Three', clientIds: [p.clientId, u.partnerId], relatedPeople: [{ name: 'Someone' }] });
     expect(three.statusCode).toBe(400);
     expect(three.json().message).toMatch(/couple is two people/);
+    // A relationship for someone not named is refused, saying what to fix.
+    const stray = await call('practitioner', 'POST', '/api/units', { kind: 'group', name: 'Stray', clientIds: [p.clientId], clientRelationships: { [u.partnerId]: 'friend' } });
+    expect(stray.statusCode).toBe(400);
+    expect(stray.json().message).toMatch(/not among the clients named/);
     const nobody = await call('practitioner', 'POST', '/api/units', { kind: 'group', name: 'Empty', clientIds: [] });
     expect(nobody.statusCode).toBe(400);
     // A client the practitioner does not work with cannot be brought in.
@@ -104,6 +109,9 @@ describe('couples, families and groups as relational units', () => {
     // The unit's session is in each partner's list of sessions, in their own chapter.
     const kwamesSessions = (await call('practitioner', 'GET', `/api/clients/${u.partnerId}/sessions`)).json();
     expect(kwamesSessions.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining([past.id, u.sessionId]));
+    // The practitioner's to-do list names the couple, not one of its clients, for the note it waits for.
+    const todo = (await call('practitioner', 'GET', '/api/todo')).json();
+    expect(todo.sessionsWithoutNote).toContainEqual(expect.objectContaining({ sessionId: past.id, unitName: 'Amara & Kwame' }));
     // Someone else on the list cannot be named, and only the practitioner of the session records it.
     const wrong = await call('practitioner', 'PUT', `/api/sessions/${past.id}/attendance`, { attendees: [{ memberId: u.childMemberId, attendance: 'attended' }] });
     expect(wrong.statusCode).toBe(400);
@@ -149,7 +157,7 @@ describe('couples, families and groups as relational units', () => {
 
     const amaras = await call('clientUser', 'GET', '/api/portal/notes');
     const mine = amaras.json().find((n: { id: string }) => n.id === note.id);
-    expect(mine).toMatchObject({ unitName: 'Amara & Kwame', mySection: 'Amara-only: the loneliness of the night feeds (marigold).' });
+    expect(mine).toMatchObject({ unitName: 'Amara & Kwame', unitKind: 'couple', mySection: 'Amara-only: the loneliness of the night feeds (marigold).' });
     expect(mine.sections.map((s: { text: string }) => s.text)).toContain(fields.plan);
     expect(amaras.body).not.toContain('tamarind');
 
@@ -164,6 +172,7 @@ describe('couples, families and groups as relational units', () => {
     expect((await call('partner', 'POST', `/api/portal/notes/${note.id}/comments`, { body: 'Kwame’s comment: saffron.' })).statusCode).toBe(200);
     expect((await call('clientUser', 'GET', '/api/portal/notes')).body).not.toContain('saffron');
     // Both reflect on the session they came to.
+    expect((await call('partner', 'GET', '/api/portal/sessions')).json()).toContainEqual(expect.objectContaining({ id: u.sessionId, unitName: 'Amara & Kwame', unitKind: 'couple' }));
     expect((await call('partner', 'PUT', `/api/portal/sessions/${u.sessionId}/reflection`, { body: 'We laughed on the way home.', version: null })).statusCode).toBe(200);
     expect((await call('practitioner', 'GET', url)).json().reflections.map((r: { name: string }) => r.name)).toEqual(['Kwame Mensah']);
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { addMember, changeMember, createUnit, listClientUnits, memberLeaves, requireUnit, updateUnit, type UnitView } from '../../db/repos/units.js';
+import { addMember, canEditUnit, changeMember, createUnit, listClientUnits, memberLeaves, requireUnit, updateUnit, type UnitView } from '../../db/repos/units.js';
 import { MAX_UNIT_MEMBERS, relatedPersonSchema, unitKinds } from '../../domain/units/units.js';
 import type { SignedIn } from '../auth/session.js';
 import { audit, staff } from '../guards.js';
@@ -28,6 +28,8 @@ export const unitOut = z.object({
   createdAt: isoDate,
   updatedAt: isoDate,
   members: z.array(memberOut),
+  /** Whether the signed-in person may change the unit (care or admin; a supervisor reads only). */
+  canEdit: z.boolean(),
 });
 
 const unitParams = z.object({ unitId: uuid });
@@ -73,6 +75,10 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
           name: requiredText(120, 'The name'),
           note: text(2000).default(''),
           clientIds: z.array(uuid).min(1, 'Name at least one client.').max(MAX_UNIT_MEMBERS),
+          clientRelationships: z
+            .record(uuid, text(120))
+            .optional()
+            .describe('How each client is related within the unit ("partner", "mother"), keyed by client id'),
           relatedPeople: z.array(relatedPersonSchema).max(MAX_UNIT_MEMBERS).default([]),
         }),
         response: { 201: unitOut, ...errors(400, 401, 403, 404, 409) },
@@ -82,7 +88,7 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
       const me = await staff(db, request);
       const unit = await idempotent(db, request, me, 'unit.create', () => createUnit(db, me.actor, request.body));
       await auditUnit(request, me, 'unit.create', unit);
-      return reply.status(201).send(unit);
+      return reply.status(201).send({ ...unit, canEdit: true });
     },
   );
 
@@ -93,9 +99,9 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const me = await staff(db, request);
-      const { unit } = await requireUnit(db, me.actor, request.params.unitId);
+      const { unit, access } = await requireUnit(db, me.actor, request.params.unitId);
       await auditUnit(request, me, 'unit.read', unit);
-      return unit;
+      return { ...unit, canEdit: canEditUnit(access) };
     },
   );
 
@@ -115,7 +121,7 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
       const me = await staff(db, request);
       const unit = await updateUnit(db, me.actor, request.params.unitId, request.body);
       await auditUnit(request, me, 'unit.update', unit);
-      return unit;
+      return { ...unit, canEdit: true };
     },
   );
 
@@ -140,7 +146,7 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
       const member = relatedPerson ? { relatedPerson } : { clientId: clientId ?? '' };
       const unit = await idempotent(db, request, me, `unit.member:${request.params.unitId}`, () => addMember(db, me.actor, request.params.unitId, member));
       await auditUnit(request, me, 'unit.member_add', unit);
-      return unit;
+      return { ...unit, canEdit: true };
     },
   );
 
@@ -167,7 +173,7 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
       const me = await staff(db, request);
       const unit = await changeMember(db, me.actor, request.params.unitId, request.params.memberId, request.body);
       await auditUnit(request, me, 'unit.member_change', unit);
-      return unit;
+      return { ...unit, canEdit: true };
     },
   );
 
@@ -186,7 +192,7 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
       const me = await staff(db, request);
       const unit = await memberLeaves(db, me.actor, request.params.unitId, request.params.memberId);
       await auditUnit(request, me, 'unit.member_leave', unit);
-      return unit;
+      return { ...unit, canEdit: true };
     },
   );
 };
