@@ -118,10 +118,32 @@ export interface Chapter {
   moves: PhaseMove[];
 }
 
+/** A relational unit: several clients (and related people without an account) seen together. */
+export type UnitKind = 'couple' | 'family' | 'group';
+
+/** Where one person on a unit session's attendance list stands; `expected` turns into attended when the session is marked held. */
+export type Attendance = 'expected' | 'attended' | 'absent';
+
+export interface SessionAttendee {
+  memberId: string;
+  /** null for a related person (a child, a partner who does not attend) who has no record of their own. */
+  clientId: string | null;
+  name: string;
+  relationship: string;
+  attendance: Attendance;
+  note: string;
+}
+
 export interface Session {
   id: string;
+  /** For a unit session, the first client member's ("lead"): link to the unit page instead. */
   clientId: string;
   clientName: string;
+  unitId: string | null;
+  unitName: string | null;
+  unitKind: UnitKind | null;
+  /** The attendance list of a unit session; [] for an individual session. */
+  attendees: SessionAttendee[];
   chapterId: string | null;
   practitionerId: string;
   practitionerName: string;
@@ -134,6 +156,25 @@ export interface Session {
   statusNote: string | null;
   movements: string[];
   version: number;
+}
+
+const unitKindWords: Record<UnitKind, string> = { couple: 'couple', family: 'family', group: 'group' };
+
+/** "Couple session", "Family session", "Group session" ("Session together" when the kind is not known). */
+export function unitSessionWord(kind: UnitKind | null | undefined): string {
+  return kind ? `${kindWord(kind)} session` : 'Session together';
+}
+
+const kindWord = (kind: UnitKind) => unitKindWords[kind].charAt(0).toUpperCase() + unitKindWords[kind].slice(1);
+
+/** Who a session is with, as lists show it: "Dana & Kofi · couple" for a unit session, else the client's name. */
+export function sessionWho(s: Pick<Session, 'clientName' | 'unitName' | 'unitKind'>): string {
+  return s.unitName ? `${s.unitName} · ${s.unitKind ? unitKindWords[s.unitKind] : 'together'}` : s.clientName;
+}
+
+/** Where "who the session is with" leads: the unit page for a unit session, else the client's page. */
+export function sessionWhoPath(s: Pick<Session, 'clientId' | 'unitId'>): string {
+  return s.unitId ? `/units/${s.unitId}` : `/clients/${s.clientId}`;
 }
 
 export interface Journey {

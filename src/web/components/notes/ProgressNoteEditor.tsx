@@ -16,7 +16,7 @@ import {
 } from '@mantine/core';
 import { IconLock, IconMessageReply, IconSignature } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ApiError, api } from '../../api';
 import {
   emptyProgressFields,
@@ -38,41 +38,91 @@ import { ConflictView, type ConflictRow } from './ConflictView';
 import { SessionFactsPanel, useServiceCodes } from './SessionFactsPanel';
 import { ThemePicker, themeNames, useClientThemes } from './ThemePicker';
 import { notesKeys, type ProgressDraft, type ProgressNote, type ProgressNoteAnswer } from './types';
+import { callNames, canonicalSections, sectionPeople, sectionText, withSection, type UnitOfSession } from './unitWords';
 
 /** The element id of a field, for moving focus to what still needs writing. */
 const fieldId = (key: string) => `progress-note-${key.replace('.', '-')}`;
 
-const draftOf = (n: ProgressNote): ProgressDraft => ({
-  format: n.format,
-  fields: { ...emptyProgressFields(), ...n.fields },
-  risk: { ...emptyRisk(), ...n.risk },
-  serviceCode: n.serviceCode,
-  themeIds: n.themeIds,
-});
+/** An individual session's draft carries no person sections at all, so its save is exactly as before. */
+const draftOf =
+  (isUnit: boolean) =>
+  (n: ProgressNote): ProgressDraft => ({
+    format: n.format,
+    fields: { ...emptyProgressFields(), ...n.fields },
+    risk: { ...emptyRisk(), ...n.risk },
+    serviceCode: n.serviceCode,
+    themeIds: n.themeIds,
+    ...(isUnit ? { personSections: canonicalSections(n.personSections) } : {}),
+  });
 
-/** The progress note while it is a draft: written in six parts, previewed in the chosen format, autosaved, then signed. */
-export function ProgressNoteEditor({ sessionId, clientId, clientName, answer }: { sessionId: string; clientId: string; clientName: string; answer: ProgressNoteAnswer }) {
+/**
+ * The progress note while it is a draft: written in six parts, previewed in the chosen format, autosaved, then signed.
+ * For a unit session the six parts are the common part, and each client who attended has a section of their own below it.
+ */
+export function ProgressNoteEditor({
+  sessionId,
+  clientId,
+  clientName,
+  answer,
+  unit = null,
+}: {
+  sessionId: string;
+  clientId: string;
+  clientName: string;
+  answer: ProgressNoteAnswer;
+  unit?: UnitOfSession | null;
+}) {
   const qc = useQueryClient();
   const me = useMe();
   const codes = useServiceCodes();
   const themes = useClientThemes(clientId);
+  const isUnit = unit !== null;
+  // The clients who attended, as the session says now (attendance may change while the note is a draft).
+  const people = isUnit ? sectionPeople(unit.attending, answer.note?.personSections ?? []) : [];
+  const names = callNames(people);
+  const peopleKey = people.map((p) => p.clientId).join(',');
   const empty = useMemo<ProgressDraft>(
-    () => ({ format: answer.defaultFormat, fields: emptyProgressFields(), risk: emptyRisk(), serviceCode: answer.facts.serviceCode, themeIds: [] }),
-    [answer.defaultFormat, answer.facts.serviceCode],
+    () => ({
+      format: answer.defaultFormat,
+      fields: emptyProgressFields(),
+      risk: emptyRisk(),
+      serviceCode: answer.facts.serviceCode,
+      themeIds: [],
+      ...(isUnit ? { personSections: [] } : {}),
+    }),
+    [answer.defaultFormat, answer.facts.serviceCode, isUnit],
   );
+  const valueOf = useMemo(() => draftOf(isUnit), [isUnit]);
   const autosave = useAutosave<ProgressDraft, ProgressNote>({
     draftKey: `progress-note:${sessionId}`,
     record: answer.note,
-    valueOf: draftOf,
+    valueOf,
     versionOf: (n) => n.version,
     updatedAtOf: (n) => n.updatedAt,
     empty,
-    save: (value, version, options) => api.put<ProgressNote>(`/api/sessions/${sessionId}/progress-note`, { version, ...value }, options),
+    save: (value, version, options) => {
+      const { personSections, ...rest } = value;
+      // Every attending client's section goes out, '' for one left empty, so clearing a section clears it on the server too.
+      const body = personSections
+        ? { version, ...rest, personSections: people.map((p) => ({ clientId: p.clientId, text: sectionText(value, p.clientId) })) }
+        : { version, ...rest };
+      return api.put<ProgressNote>(`/api/sessions/${sessionId}/progress-note`, body, options);
+    },
     onSaved: (note) => qc.setQueryData<ProgressNoteAnswer>(notesKeys.progress(sessionId), (old) => (old ? { ...old, note } : old)),
   });
   const v = autosave.value;
   const set = (patch: Partial<ProgressDraft>) => autosave.setValue((prev) => ({ ...prev, ...patch }));
   const setField = (key: ProgressFieldKey, text: string) => autosave.setValue((prev) => ({ ...prev, fields: { ...prev.fields, [key]: text } }));
+  const setSection = (id: string, text: string) => autosave.setValue((prev) => withSection(prev, id, text));
+
+  // Someone marked absent after their section was started: the server keeps sections only for those who attended,
+  // so the draft lets go of theirs too (otherwise it would never match what is saved).
+  const strays = (v.personSections ?? []).filter((p) => !people.some((q) => q.clientId === p.clientId)).length;
+  useEffect(() => {
+    if (!isUnit || strays === 0) return;
+    const ids = new Set(peopleKey.split(','));
+    autosave.setValue((prev) => ({ ...prev, personSections: (prev.personSections ?? []).filter((p) => ids.has(p.clientId)) }));
+  }, [isUnit, peopleKey, strays]);
 
   const [confirming, setConfirming] = useState(false);
   // After a first try at signing, what is missing shows beside each field until it is written.
@@ -113,6 +163,8 @@ export function ProgressNoteEditor({ sessionId, clientId, clientName, answer }: 
     setTimeout(() => document.getElementById(fieldId(key))?.focus(), 50);
   };
 
+  const sectionRows = (mine: ProgressDraft, theirs: ProgressDraft): ConflictRow[] =>
+    people.map((p) => ({ key: `section:${p.clientId}`, label: `Only for ${names.get(p.clientId) ?? p.name}`, mine: sectionText(mine, p.clientId), theirs: sectionText(theirs, p.clientId) }));
   const conflictRows = (mine: ProgressDraft, theirs: ProgressDraft): ConflictRow[] => [
     { key: 'format', label: 'Note format', mine: noteFormatLabels[mine.format], theirs: noteFormatLabels[theirs.format] },
     ...fieldLabels(mine.format).map((f) => ({ key: f.key, label: f.label, mine: mine.fields[f.key], theirs: theirs.fields[f.key] })),
@@ -126,6 +178,7 @@ export function ProgressNoteEditor({ sessionId, clientId, clientName, answer }: 
       mine: themeNames(themes.data?.themes, mine.themeIds).join(', '),
       theirs: themeNames(themes.data?.themes, theirs.themeIds).join(', '),
     },
+    ...sectionRows(mine, theirs),
   ];
   const combine = (mine: ProgressDraft, theirs: ProgressDraft, theirsFor: Set<string>): ProgressDraft => {
     const pick = <T,>(key: string, a: T, b: T) => (theirsFor.has(key) ? b : a);
@@ -141,6 +194,13 @@ export function ProgressNoteEditor({ sessionId, clientId, clientName, answer }: 
         actions: pick('risk.actions', mine.risk.actions, theirs.risk.actions),
       },
       themeIds: pick('themeIds', mine.themeIds, theirs.themeIds),
+      ...(isUnit
+        ? {
+            personSections: canonicalSections(
+              people.map((p) => ({ clientId: p.clientId, text: pick(`section:${p.clientId}`, sectionText(mine, p.clientId), sectionText(theirs, p.clientId)) })),
+            ),
+          }
+        : {}),
     };
   };
 
@@ -153,11 +213,13 @@ export function ProgressNoteEditor({ sessionId, clientId, clientName, answer }: 
               Progress note
             </Title>
             <Badge variant="light" color="gray" tt="none">
-              Draft · part of {clientName}’s record
+              {isUnit ? 'Draft · part of the record of each person who attended' : `Draft · part of ${clientName}’s record`}
             </Badge>
           </Group>
           <Text size="sm" c="dimmed" maw={720}>
-            The institutional record of this session. It saves as you write; sign it when it is complete.
+            {isUnit
+              ? `The institutional record of this session with ${unit.name}, written once for everyone. The common part below goes into the record of each client who attended; a person’s own section goes into theirs alone. It saves as you write; sign it when it is complete.`
+              : 'The institutional record of this session. It saves as you write; sign it when it is complete.'}
           </Text>
         </Stack>
         <AutosaveStatus status={autosave.status} text={autosave.statusText} label="Progress note" />
@@ -177,14 +239,14 @@ export function ProgressNoteEditor({ sessionId, clientId, clientName, answer }: 
       {autosave.conflict && (
         <ConflictView
           title="This progress note was changed elsewhere"
-          rows={conflictRows(autosave.conflict.mine, draftOf(autosave.conflict.theirs))}
+          rows={conflictRows(autosave.conflict.mine, valueOf(autosave.conflict.theirs))}
           savedBy={autosave.conflict.theirs.authorId === me.user.id ? 'you, in another tab or device' : autosave.conflict.theirs.authorName}
           savedAt={autosave.conflict.theirs.updatedAt}
           onKeepMine={autosave.keepMine}
           onTakeTheirs={autosave.takeTheirs}
           onCombine={(theirsFor) => {
             const c = autosave.conflict;
-            if (c) autosave.resolveWith(combine(c.mine, draftOf(c.theirs), theirsFor));
+            if (c) autosave.resolveWith(combine(c.mine, valueOf(c.theirs), theirsFor));
           }}
         />
       )}
@@ -276,6 +338,18 @@ export function ProgressNoteEditor({ sessionId, clientId, clientName, answer }: 
                   </Text>
                 </div>
               )}
+              {people.map((p) =>
+                sectionText(v, p.clientId) ? (
+                  <div key={p.clientId}>
+                    <Text size="sm" fw={700}>
+                      Only for {names.get(p.clientId)}
+                    </Text>
+                    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                      {sectionText(v, p.clientId)}
+                    </Text>
+                  </div>
+                ) : null,
+              )}
               {v.serviceCode && (
                 <Text size="xs" c="dimmed">
                   Service code {v.serviceCode}
@@ -286,6 +360,8 @@ export function ProgressNoteEditor({ sessionId, clientId, clientName, answer }: 
           </Paper>
         </Grid.Col>
       </Grid>
+
+      {isUnit && <PersonSectionsEditor people={people} names={names} value={v} onChange={setSection} />}
 
       <FormError error={sign.error} />
       <Group gap="sm">
@@ -337,6 +413,60 @@ export function ProgressNoteEditor({ sessionId, clientId, clientName, answer }: 
         </Stack>
       </Modal>
     </Stack>
+  );
+}
+
+/** "For each person": a section per client who attended, each kept in that person's record alone. */
+function PersonSectionsEditor({
+  people,
+  names,
+  value,
+  onChange,
+}: {
+  people: Array<{ clientId: string; name: string }>;
+  names: Map<string, string>;
+  value: ProgressDraft;
+  onChange: (clientId: string, text: string) => void;
+}) {
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="person-sections-title">
+      <Stack gap="md">
+        <div>
+          <Title order={3} size="h4" id="person-sections-title">
+            For each person
+          </Title>
+          <Text size="sm" c="dimmed" maw={760}>
+            What belongs to one person’s own record: their individual goals, a risk or a diagnosis that is theirs, what they asked to keep
+            for themselves. Each section goes into that person’s record only. Once the note is signed you can share a section with its
+            person; no one else who attended ever reads it. Leave a section empty when there is nothing of this kind.
+          </Text>
+        </div>
+        {people.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            No client is marked as attending this session yet. Record the attendance above, and a section appears for each client who
+            came.
+          </Text>
+        ) : (
+          people.map((p) => {
+            const call = names.get(p.clientId) ?? p.name;
+            const others = people.filter((q) => q.clientId !== p.clientId).map((q) => names.get(q.clientId) ?? q.name);
+            return (
+              <Textarea
+                key={p.clientId}
+                id={fieldId(`section-${p.clientId}`)}
+                label={`Only for ${call}`}
+                description={`Kept in ${p.name}’s record alone. If you share it, ${call} reads it in the portal; ${others.length === 0 ? 'no one else does' : others.length === 1 ? `${others[0]} never does` : 'no one else who attended ever does'}.`}
+                value={sectionText(value, p.clientId)}
+                onChange={(e) => onChange(p.clientId, e.currentTarget.value)}
+                autosize
+                minRows={2}
+                maxRows={14}
+              />
+            );
+          })
+        )}
+      </Stack>
+    </Paper>
   );
 }
 

@@ -86,7 +86,13 @@ export function SessionFactsPanel(props: {
           ) : (
             <Stack gap={2} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
               {f.diagnoses.map((d) => (
-                <Group key={d.code} gap={6} component="li" wrap="nowrap" align="baseline">
+                <Group key={`${d.person ?? ''}:${d.code}`} gap={6} component="li" wrap="nowrap" align="baseline">
+                  {/* A unit session lists each attending client's diagnoses, named. */}
+                  {d.person && (
+                    <Text size="sm" fw={600}>
+                      {d.person}:
+                    </Text>
+                  )}
                   <Text size="sm" fw={600} ff="monospace">
                     {d.code}
                   </Text>

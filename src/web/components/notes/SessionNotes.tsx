@@ -8,8 +8,10 @@ import { useMe } from '../../session/SessionContext';
 import { ClientVoice } from './ClientVoice';
 import { ProgressNoteEditor } from './ProgressNoteEditor';
 import { RelationalNoteEditor } from './RelationalNoteEditor';
-import { SignedProgressNote } from './SignedProgressNote';
+import { PersonSectionsRead, SignedProgressNote } from './SignedProgressNote';
 import { notesKeys, type ProgressNoteAnswer } from './types';
+import type { UnitOfSession } from './unitWords';
+import type { UnitKind } from '../clinical/types';
 
 interface SessionLike {
   id: string;
@@ -18,6 +20,10 @@ interface SessionLike {
   practitionerId: string;
   practitionerName: string;
   status: string;
+  unitId?: string | null;
+  unitName?: string | null;
+  unitKind?: UnitKind | null;
+  attendees?: Array<{ clientId: string | null; name: string; attendance: string }>;
 }
 
 /** The documentation of a held session: the progress note (the record), the client's voice, and the private relational note. */
@@ -28,6 +34,15 @@ export function SessionNotes({ session }: { session: SessionLike }) {
     queryFn: () => api.get<ProgressNoteAnswer>(`/api/sessions/${session.id}/progress-note`),
   });
   const isPractitioner = session.practitionerId === me.user.id;
+  const unit: UnitOfSession | null = session.unitId
+    ? {
+        name: session.unitName ?? 'the unit',
+        kind: session.unitKind ?? null,
+        attending: (session.attendees ?? []).flatMap((a) => (a.clientId !== null && a.attendance === 'attended' ? [{ clientId: a.clientId, name: a.name }] : [])),
+      }
+    : null;
+  // A unit session's note is written for the unit: its sentences name the unit, not the first client.
+  const whose = unit?.name ?? session.clientName;
 
   return (
     <Stack gap="lg">
@@ -37,23 +52,30 @@ export function SessionNotes({ session }: { session: SessionLike }) {
         ) : progress.isError ? (
           <LoadError error={progress.error} onRetry={() => void progress.refetch()} />
         ) : progress.data.note?.status === 'signed' ? (
-          <SignedProgressNote note={progress.data.note} answer={progress.data} clientName={session.clientName} />
+          <SignedProgressNote note={progress.data.note} answer={progress.data} clientName={session.clientName} unit={unit} />
         ) : progress.data.canWrite ? (
-          <ProgressNoteEditor key={session.id} sessionId={session.id} clientId={session.clientId} clientName={session.clientName} answer={progress.data} />
+          <ProgressNoteEditor
+            key={session.id}
+            sessionId={session.id}
+            clientId={session.clientId}
+            clientName={session.clientName}
+            answer={progress.data}
+            unit={unit}
+          />
         ) : (
-          <DraftReadOnly answer={progress.data} practitionerName={session.practitionerName} />
+          <DraftReadOnly answer={progress.data} practitionerName={session.practitionerName} unit={unit} />
         )}
       </Paper>
 
-      {progress.data && <ClientVoice answer={progress.data} note={progress.data.note} clientName={session.clientName} />}
+      {progress.data && <ClientVoice answer={progress.data} note={progress.data.note} clientName={whose} together={unit !== null} />}
 
-      {isPractitioner && <RelationalNoteEditor key={session.id} sessionId={session.id} clientId={session.clientId} clientName={session.clientName} />}
+      {isPractitioner && <RelationalNoteEditor key={session.id} sessionId={session.id} clientId={session.clientId} clientName={whose} />}
     </Stack>
   );
 }
 
 /** Someone else's note that is not signed yet (a supervisor or admin looking): what is there so far, read-only. */
-function DraftReadOnly({ answer, practitionerName }: { answer: ProgressNoteAnswer; practitionerName: string }) {
+function DraftReadOnly({ answer, practitionerName, unit }: { answer: ProgressNoteAnswer; practitionerName: string; unit: UnitOfSession | null }) {
   const note = answer.note;
   return (
     <Stack gap="sm">
@@ -83,6 +105,7 @@ function DraftReadOnly({ answer, practitionerName }: { answer: ProgressNoteAnswe
               </Text>
             </div>
           ))}
+          {unit && <PersonSectionsRead sections={note.personSections} />}
         </>
       )}
     </Stack>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Switch, Text, Textarea, Title, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, Paper, Stack, Switch, Text, Textarea, Title, Tooltip } from '@mantine/core';
 import { IconCircleCheck, IconClockHour4, IconDownload, IconLock, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -12,13 +12,25 @@ import { useIdempotencyKey } from '../useAutosave';
 import { useMe } from '../../session/SessionContext';
 import { SessionFactsPanel } from './SessionFactsPanel';
 import { ThemePicker } from './ThemePicker';
-import { notesKeys, type ProgressNote, type ProgressNoteAnswer } from './types';
+import { notesKeys, type PersonSection, type ProgressNote, type ProgressNoteAnswer } from './types';
+import { callNames, type UnitOfSession } from './unitWords';
 
 /** The short form of a content hash people can compare by eye. */
 export const shortHash = (hash: string | null) => (hash ? hash.slice(0, 12) : '');
 
 /** A signed progress note: read-only, with its signature, co-signature, addenda, sharing and PDF. */
-export function SignedProgressNote({ note, answer, clientName }: { note: ProgressNote; answer: ProgressNoteAnswer; clientName: string }) {
+export function SignedProgressNote({
+  note,
+  answer,
+  clientName,
+  unit = null,
+}: {
+  note: ProgressNote;
+  answer: ProgressNoteAnswer;
+  clientName: string;
+  /** Set for a unit session: each attending client's own section shows, and sharing is per person. */
+  unit?: UnitOfSession | null;
+}) {
   const me = useMe();
   const qc = useQueryClient();
   const isAuthor = note.authorId === me.user.id;
@@ -114,9 +126,11 @@ export function SignedProgressNote({ note, answer, clientName }: { note: Progres
         </Stack>
       </Paper>
 
+      {unit && <PersonSectionsRead sections={note.personSections} />}
+
       <Addenda note={note} onAdded={update} />
 
-      {isAuthor && <Sharing note={note} clientName={clientName} onChanged={update} />}
+      {isAuthor && (unit ? <UnitSharing note={note} onChanged={update} /> : <Sharing note={note} clientName={clientName} onChanged={update} />)}
     </Stack>
   );
 }
@@ -339,6 +353,145 @@ function Sharing({ note, clientName, onChanged }: { note: ProgressNote; clientNa
             </Anchor>
           </Alert>
         )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The signed sections for each person, read-only, each saying whether its person can read it. */
+export function PersonSectionsRead({ sections }: { sections: PersonSection[] }) {
+  const names = callNames(sections);
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="person-sections-read-title">
+      <Stack gap="md">
+        <div>
+          <Title order={3} size="h4" id="person-sections-read-title">
+            For each person
+          </Title>
+          <Text size="sm" c="dimmed">
+            Each section is part of its person’s record alone.
+          </Text>
+        </div>
+        {sections.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            No client was marked as attending, so there are no sections of their own.
+          </Text>
+        ) : (
+          sections.map((p) => {
+            const call = names.get(p.clientId) ?? p.name;
+            return (
+              <div key={p.clientId}>
+                <Group gap="sm">
+                  <Title order={4} size="h5">
+                    Only for {call}
+                  </Title>
+                  {p.text.trim() !== '' && (
+                    <Badge variant="light" color={p.shared ? 'dusk' : 'gray'} tt="none">
+                      {p.shared ? `Shared with ${call}` : 'Not shared'}
+                    </Badge>
+                  )}
+                </Group>
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} c={p.text.trim() ? undefined : 'dimmed'}>
+                  {p.text.trim() || `Nothing was written for ${call} alone.`}
+                </Text>
+              </div>
+            );
+          })
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/**
+ * Open notes for a unit session: the common part with everyone who attended, and each person's own
+ * section with that person alone. The server keeps the same rule; these words make it plain.
+ */
+function UnitSharing({ note, onChanged }: { note: ProgressNote; onChanged: (n: ProgressNote) => void }) {
+  const share = useMutation({
+    mutationFn: (body: { shared: boolean; sections?: string[] }) => api.put<ProgressNote>(`/api/progress-notes/${note.id}/sharing`, body),
+    onSuccess: onChanged,
+  });
+  const people = note.personSections;
+  const names = callNames(people);
+  const callOf = (p: PersonSection) => names.get(p.clientId) ?? p.name;
+  // While a change is on its way, show it as made.
+  const pending = share.isPending ? share.variables : undefined;
+  const common = pending ? pending.shared : note.sharedWithClient;
+  const sharedIds = new Set(pending?.sections ?? people.filter((p) => p.shared).map((p) => p.clientId));
+  const waiting = note.cosign?.status === 'pending';
+  const everyone = people.map(callOf);
+  const listed = everyone.length <= 1 ? (everyone[0] ?? 'No one') : `${everyone.slice(0, -1).join(', ')} and ${everyone[everyone.length - 1]}`;
+
+  const toggleSection = (clientId: string, on: boolean) => {
+    const next = new Set(sharedIds);
+    if (on) next.add(clientId);
+    else next.delete(clientId);
+    share.mutate({ shared: common, sections: people.map((p) => p.clientId).filter((id) => next.has(id)) });
+  };
+
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="sharing-title">
+      <Stack gap="sm">
+        <div>
+          <Title order={3} size="h4" id="sharing-title">
+            Open notes
+          </Title>
+          <Text size="sm" c="dimmed" maw={760}>
+            Each person reads only what is shared with them. The common part can be shared with everyone who attended. A person’s own
+            section can be shared with that person alone: no one else who attended ever reads it, whatever you choose here.
+          </Text>
+        </div>
+        <Switch
+          label="Share the note with everyone who attended"
+          description={`${listed} can then read the common part of this note in their portal and comment on it. Their own sections are not part of it.`}
+          checked={common}
+          disabled={share.isPending || (waiting && !note.sharedWithClient)}
+          // The per-person choices travel with it unchanged, so one request says the whole of what is shared.
+          onChange={(e) => share.mutate({ shared: e.currentTarget.checked, sections: people.map((p) => p.clientId).filter((id) => sharedIds.has(id)) })}
+        />
+        {people.map((p) => {
+          const call = callOf(p);
+          const empty = p.text.trim() === '';
+          return (
+            <Switch
+              key={p.clientId}
+              label={`Share ${call}’s own section with ${call}`}
+              description={
+                empty
+                  ? `Nothing was written in ${call}’s own section, so there is nothing to share.`
+                  : `Only ${call} reads it. ${people.length > 1 ? 'The others who attended never see it.' : ''}`.trim()
+              }
+              checked={sharedIds.has(p.clientId)}
+              disabled={share.isPending || (empty && !p.shared) || (waiting && !p.shared)}
+              onChange={(e) => toggleSection(p.clientId, e.currentTarget.checked)}
+            />
+          );
+        })}
+        {waiting && (
+          <Text size="sm" c="dimmed">
+            It can be shared once your supervisor has co-signed it.
+          </Text>
+        )}
+        <FormError error={share.error} />
+        <Alert variant="light" role="status" color={common || sharedIds.size > 0 ? 'teal' : 'gray'} title="What each person can read now">
+          <List size="sm" spacing={2} aria-label="What each person can read now">
+            {people.map((p) => {
+              const call = callOf(p);
+              const own = sharedIds.has(p.clientId);
+              return (
+                <List.Item key={p.clientId}>
+                  {call}: {common && own ? 'the common part and their own section' : common ? 'the common part' : own ? 'their own section only' : 'nothing yet'}
+                </List.Item>
+              );
+            })}
+          </List>
+          {(common || sharedIds.size > 0) && (
+            <Anchor href="#client-voice" size="sm" mt={6} display="inline-block">
+              Their comments appear below.
+            </Anchor>
+          )}
+        </Alert>
       </Stack>
     </Paper>
   );

@@ -12,7 +12,8 @@ export interface SessionFacts {
   format: string;
   participants: string[];
   serviceCode: string;
-  diagnoses: Array<{ code: string; description: string; primary: boolean }>;
+  /** On a unit session, `person` names whose diagnosis it is. */
+  diagnoses: Array<{ code: string; description: string; primary: boolean; person?: string }>;
   movements: Array<{ key: string; name: string }>;
 }
 
@@ -38,6 +39,20 @@ export interface NoteComment {
   createdAt: string;
 }
 
+/** One attending client's own section of a unit session's note: only ever shared with that client. */
+export interface PersonSection {
+  clientId: string;
+  name: string;
+  text: string;
+  shared: boolean;
+}
+
+/** What autosave sends of a person's section. */
+export interface PersonSectionText {
+  clientId: string;
+  text: string;
+}
+
 export interface ProgressNote {
   id: string;
   sessionId: string;
@@ -56,7 +71,12 @@ export interface ProgressNote {
   contentHash: string | null;
   facts: SessionFacts | null;
   cosign: Cosign | null;
+  /** For a unit session: the common part is shared with everyone who attended. */
   sharedWithClient: boolean;
+  /** One per client who attended a unit session ([] for an individual session); in one client's list, only theirs. */
+  personSections: PersonSection[];
+  /** The unit's name for a unit session's note, else null. */
+  unitName: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -68,7 +88,10 @@ export interface ProgressNoteAnswer {
   note: ProgressNote | null;
   defaultFormat: NoteFormat;
   facts: SessionFacts;
+  /** The reflection of the session's own client (for a unit session, its first client). */
   reflection: { body: string; updatedAt: string } | null;
+  /** Every reflection written on the session: one per client on a unit session. */
+  reflections: Array<{ clientId: string; name: string; body: string; updatedAt: string }>;
   canWrite: boolean;
 }
 
@@ -79,6 +102,8 @@ export interface ProgressDraft {
   risk: Risk;
   serviceCode: string;
   themeIds: string[];
+  /** Unit sessions only (absent otherwise, so an individual note's save is unchanged): the written sections, sorted by client id. */
+  personSections?: PersonSectionText[];
 }
 
 export interface RelationalNote {
@@ -131,15 +156,17 @@ export interface CosignItem {
   sessionId: string;
   clientId: string;
   clientName: string;
+  /** The couple, family or group, for a unit's session. */
+  unitName: string | null;
   authorName: string;
   sessionStartsAt: string;
   signedAt: string | null;
 }
 
 export interface Todo {
-  unsignedNotes: Array<{ noteId: string; sessionId: string; clientId: string; clientName: string; sessionStartsAt: string; daysOld: number }>;
-  sessionsWithoutNote: Array<{ sessionId: string; clientId: string; clientName: string; startsAt: string }>;
-  returnedNotes: Array<{ noteId: string; sessionId: string; clientId?: string; clientName: string; comment: string }>;
+  unsignedNotes: Array<{ noteId: string; sessionId: string; clientId: string; clientName: string; unitName: string | null; sessionStartsAt: string; daysOld: number }>;
+  sessionsWithoutNote: Array<{ sessionId: string; clientId: string; clientName: string; unitName: string | null; startsAt: string }>;
+  returnedNotes: Array<{ noteId: string; sessionId: string; clientId?: string; clientName: string; unitName: string | null; comment: string }>;
   cosignQueue: CosignItem[];
   plansDueReview?: Array<{ clientId: string; clientName: string; chapterId: string; reviewDate: string }>;
   unsignedNoteDays?: number;

@@ -1,4 +1,5 @@
 import type { PlanContent } from '../../../domain/plans/plan';
+import type { UnitKind } from '../clinical/types';
 
 /** Shapes of the record API answers (src/server/routes/{diagnoses,plans,portal}.ts), in one place for the pages. */
 
@@ -59,7 +60,14 @@ export interface PortalNote {
   sessionStartsAt: string;
   practitionerName: string;
   format: string;
+  /** The common part; [] when only my own section of a unit session's note was shared with me. */
   sections: Array<{ heading: string; text: string }>;
+  /** The couple, family or group the session was for; null for my own sessions. */
+  unitName: string | null;
+  /** The unit's kind ("Couple session · Dana & Kofi"); null for my own sessions. */
+  unitKind: UnitKind | null;
+  /** My own section of a unit session's note, when it was shared with me (never anyone else's). */
+  mySection: string | null;
   signedAt: string | null;
   addenda: Array<{ body: string; signedAt: string; authorName: string }>;
   comments: Array<{ id: string; body: string; createdAt: string; mine: boolean }>;
@@ -76,6 +84,9 @@ export interface PortalSession {
   startsAt: string;
   minutes: number;
   practitionerName: string;
+  /** A session with my couple, family or group; null for my own sessions. */
+  unitName: string | null;
+  unitKind: UnitKind | null;
   reflection: Reflection | null;
 }
 

@@ -21,7 +21,7 @@ import { formatLabels, modalityLabels } from '../../../domain/sessions/rules';
 import { StatusBadge } from '../../components/clinical/badges';
 import { formatDateTime } from '../../components/clinical/format';
 import { ScheduleSessionForm } from '../../components/clinical/ScheduleSessionForm';
-import type { Client, Session } from '../../components/clinical/types';
+import { sessionWho, type Client, type Session } from '../../components/clinical/types';
 import { CheckinBadge, checkinsBySession, notForMe, type RelationshipCheckin, useRelationshipCheckins } from '../../components/measures/CheckinBadge';
 
 /** The client's sessions, upcoming first then past, and scheduling new ones. */
@@ -151,7 +151,15 @@ function SessionTable({
                     </Table.Td>
                     <Table.Td>{s.minutes} min</Table.Td>
                     <Table.Td>
-                      {formatLabels[s.format]}, {modalityLabels[s.modality].toLowerCase()}
+                      {/* A session with a couple, family or group goes by the unit's name. */}
+                      {s.unitId ? (
+                        <Anchor component={Link} to={`/sessions/${s.id}`} aria-label={`${sessionWho(s)} session, ${formatDateTime(s.startsAt)}`}>
+                          {sessionWho(s)}
+                        </Anchor>
+                      ) : (
+                        formatLabels[s.format]
+                      )}
+                      , {modalityLabels[s.modality].toLowerCase()}
                     </Table.Td>
                     <Table.Td>{s.practitionerName}</Table.Td>
                     <Table.Td>

@@ -99,6 +99,13 @@ export function ProgressNotesSection({ client }: { client: Client }) {
                       <Anchor component={Link} to={`/sessions/${n.sessionId}`}>
                         {when(n) ? formatDateTime(when(n)) : 'Open the session'}
                       </Anchor>
+                      {n.unitName && (
+                        <Text size="xs" c="dimmed">
+                          Together with {n.unitName}
+                          {/* In one client's list a unit note carries only that client's own section. */}
+                          {n.personSections[0]?.text.trim() ? ` · a section for ${client.name} alone` : ''}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>{n.authorName}</Table.Td>
                     <Table.Td>{noteFormatLabels[n.format]}</Table.Td>
@@ -121,9 +128,21 @@ export function ProgressNotesSection({ client }: { client: Client }) {
                       </Stack>
                     </Table.Td>
                     <Table.Td>
-                      {n.sharedWithClient ? (
+                      {n.unitName && !n.sharedWithClient && n.personSections.some((p) => p.shared) ? (
+                        <Tooltip label={`${client.name} can read the section written for them alone, not the common part`}>
+                          <Badge variant="outline" color="dusk" leftSection={<IconShare size={12} aria-hidden />}>
+                            Own section shared
+                          </Badge>
+                        </Tooltip>
+                      ) : n.sharedWithClient ? (
                         <Group gap={6} wrap="nowrap">
-                          <Tooltip label="The client can read this note in the portal">
+                          <Tooltip
+                            label={
+                              n.unitName
+                                ? `Everyone who attended can read the common part${n.personSections.some((p) => p.shared) ? `; ${client.name} also reads their own section` : ''}`
+                                : 'The client can read this note in the portal'
+                            }
+                          >
                             <Badge variant="outline" color="dusk" leftSection={<IconShare size={12} aria-hidden />}>
                               Shared
                             </Badge>

@@ -10,6 +10,7 @@ import { formatDateTime } from '../../components/dates';
 import { AutosaveStatus } from '../../components/notes/AutosaveStatus';
 import { ConflictView } from '../../components/notes/ConflictView';
 import { recordKeys, type PortalSession, type Reflection } from '../../components/record/types';
+import { unitSessionWord } from '../../components/clinical/types';
 
 const shownAtFirst = 3;
 
@@ -88,7 +89,11 @@ function ReflectionEditor({ session: s }: { session: PortalSession }) {
     <Stack gap={6}>
       <Textarea
         label={`What stayed with me after the session on ${when}`}
-        description={`${s.minutes} minutes with ${s.practitionerName}`}
+        description={
+          s.unitName
+            ? `${unitSessionWord(s.unitKind)} · ${s.unitName} · ${s.minutes} minutes with ${s.practitionerName}. Your reflection is yours: the others who were there do not read it.`
+            : `${s.minutes} minutes with ${s.practitionerName}`
+        }
         autosize
         minRows={2}
         maxRows={12}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Group, Paper, Stack, Text, Textarea, ThemeIcon, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { IconMessageCircle, IconNotes } from '@tabler/icons-react';
+import { IconLock, IconMessageCircle, IconNotes } from '@tabler/icons-react';
 import { ApiError, api } from '../../api';
 import { FormError, fieldError } from '../../components/FormError';
 import { Empty, Loading, LoadError } from '../../components/States';
@@ -9,6 +9,7 @@ import { useDraft } from '../../components/useDraft';
 import { useIdempotencyKey } from '../../components/useAutosave';
 import { formatDate, formatDateTime } from '../../components/dates';
 import { recordKeys, type PortalNote } from '../../components/record/types';
+import { unitSessionWord } from '../../components/clinical/types';
 
 const shownAtFirst = 3;
 
@@ -75,19 +76,31 @@ function SharedNote({ note: n }: { note: PortalNote }) {
     },
   });
   const headingId = `note-${n.id}`;
+  const together = Boolean(n.unitName);
+  const mySectionId = `note-${n.id}-mine`;
 
   return (
     <Paper withBorder radius="md" p="md" component="article" aria-labelledby={headingId} bg="white">
       <Stack gap="sm">
         <Stack gap={0}>
           <Title order={3} size="h5" id={headingId}>
-            Your session on {formatDate(n.sessionStartsAt)}
+            {together ? `${unitSessionWord(n.unitKind)} · ${n.unitName ?? ''}, ${formatDate(n.sessionStartsAt)}` : `Your session on ${formatDate(n.sessionStartsAt)}`}
           </Title>
           <Text size="sm" c="dimmed">
             Written by {n.practitionerName}
             {n.signedAt ? `, signed ${formatDateTime(n.signedAt)}` : ''}
           </Text>
         </Stack>
+        {together && n.sections.length > 0 && (
+          <Text size="sm" c="dimmed">
+            The note of the session you had together. Everyone who was there can read this part.
+          </Text>
+        )}
+        {together && n.sections.length === 0 && (
+          <Text size="sm" c="dimmed">
+            The note of the session you had together is not shared; only the part written for you is.
+          </Text>
+        )}
         {n.sections.map((s, i) => (
           <Stack key={i} gap={2}>
             <Text fw={600} size="sm">
@@ -98,6 +111,22 @@ function SharedNote({ note: n }: { note: PortalNote }) {
             </Text>
           </Stack>
         ))}
+        {n.mySection !== null && n.mySection !== undefined && (
+          <Paper p="sm" radius="sm" bg="var(--mantine-color-dusk-0)" component="section" aria-labelledby={mySectionId}>
+            <Group gap={6} wrap="nowrap">
+              <IconLock size={14} aria-hidden color="var(--mantine-color-dusk-7)" />
+              <Text fw={600} size="sm" id={mySectionId}>
+                Just for you
+              </Text>
+            </Group>
+            <Text size="xs" c="dimmed" mb={4}>
+              Written for you alone. No one else who was in the session can read it.
+            </Text>
+            <Text size="sm" className="prewrap">
+              {n.mySection.trim() || '—'}
+            </Text>
+          </Paper>
+        )}
         {n.addenda.length > 0 && (
           <Stack gap="xs">
             {n.addenda.map((a, i) => (
@@ -147,7 +176,11 @@ function SharedNote({ note: n }: { note: PortalNote }) {
             <Stack gap="xs">
               <Textarea
                 label="Add a comment"
-                description="Something to add, a different memory of the session, a question: in your own words."
+                description={
+                  together
+                    ? `Something to add, a different memory of the session, a question: in your own words. Only ${n.practitionerName} reads your comments, not the others who were there.`
+                    : 'Something to add, a different memory of the session, a question: in your own words.'
+                }
                 autosize
                 minRows={2}
                 value={body}

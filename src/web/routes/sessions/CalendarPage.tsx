@@ -13,7 +13,7 @@ import { StatusIcon, statusColors } from '../../components/clinical/badges';
 import { shortName } from '../../components/clinical/format';
 import { canSeeOthers, practitionerOptions, usePractitioners } from '../../components/clinical/queries';
 import { ScheduleSessionForm } from '../../components/clinical/ScheduleSessionForm';
-import type { Session } from '../../components/clinical/types';
+import { sessionWho, type Session } from '../../components/clinical/types';
 import classes from './calendar.module.css';
 
 /** The hours shown: 7:00 to 21:00, widened for any session of the week outside them. */
@@ -302,7 +302,9 @@ function SessionBlock({ session: s, lane, range }: { session: Session; lane: { l
   const height = Math.max(22, Math.min(s.minutes, span - top) * (HOUR_PX / 60) - 2);
   const color = statusColors[s.status];
   const outside = fromTop < 0 || fromTop >= span;
-  const label = `${start.format('ddd D MMM HH:mm')}, ${s.minutes} min, ${shortName(s.clientName)}, ${statusLabels[s.status].toLowerCase()}`;
+  // A unit session goes by its unit ("Dana & Kofi · couple"), not by its first client.
+  const who = s.unitId ? sessionWho(s) : shortName(s.clientName);
+  const label = `${start.format('ddd D MMM HH:mm')}, ${s.minutes} min, ${who}, ${statusLabels[s.status].toLowerCase()}`;
   const width = 100 / lane.of;
   return (
     <li>
@@ -337,11 +339,12 @@ function SessionBlock({ session: s, lane, range }: { session: Session; lane: { l
             {start.format('HH:mm')}
           </Text>
           <Text span size="xs" fw={600} truncate>
-            {shortName(s.clientName)}
+            {s.unitId ? s.unitName : who}
           </Text>
         </Group>
         {height > 36 && (
           <Text size="xs" aria-hidden truncate>
+            {s.unitId ? `${formatLabels[s.format]} · ` : ''}
             {s.minutes} min · {modalityLabels[s.modality]}
           </Text>
         )}

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   ActionIcon,
   Alert,
   Anchor,
+  Badge,
   Breadcrumbs,
   Button,
   Card,
@@ -10,6 +11,7 @@ import {
   NativeSelect,
   NumberInput,
   Paper,
+  Radio,
   SimpleGrid,
   Stack,
   Text,
@@ -50,8 +52,9 @@ import { usePractice } from '../../components/clinical/queries';
 import { SessionCheckin } from '../../components/measures/CheckinBadge';
 import { SessionNotes } from '../../components/notes/SessionNotes';
 import { notesKeys, type ProgressNoteAnswer } from '../../components/notes/types';
+import { unitSessionWord } from '../../components/notes/unitWords';
 import { isAdmin, useMe } from '../../session/SessionContext';
-import type { NamedPrompt, Session, SessionFormat, SessionModality } from '../../components/clinical/types';
+import type { Attendance, NamedPrompt, Session, SessionAttendee, SessionFormat, SessionModality } from '../../components/clinical/types';
 
 type Mode = null | 'reschedule' | 'held' | 'no_show' | 'cancelled' | 'scheduled';
 
@@ -76,7 +79,9 @@ export function SessionPage() {
     queryFn: () => api.get<Session>(`/api/sessions/${sessionId}`),
     enabled: Boolean(sessionId),
   });
-  useDocumentTitle(session.data ? `Session with ${session.data.clientName}` : 'Session');
+  useDocumentTitle(
+    session.data ? (session.data.unitId ? `${unitSessionWord(session.data.unitKind)}: ${session.data.unitName ?? ''}` : `Session with ${session.data.clientName}`) : 'Session',
+  );
   const practice = usePractice();
   const [mode, setMode] = useState<Mode>(null);
   const me = useMe();
@@ -87,6 +92,9 @@ export function SessionPage() {
   });
   const noteStatus = progressNote.data?.note?.status ?? null;
   const [done, setDone] = useState<string | null>(null);
+  const [attendanceUnsaved, setAttendanceUnsaved] = useState(false);
+  // Kept here: the attendance form starts again from the saved list, and still says it was saved.
+  const [attendanceSaved, setAttendanceSaved] = useState(false);
 
   const afterChange = async (updated: Session, message: string) => {
     queryClient.setQueryData(['session', sessionId], updated);
@@ -94,8 +102,10 @@ export function SessionPage() {
     setDone(message);
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: ['sessions'] }),
-      queryClient.invalidateQueries({ queryKey: ['journey', updated.clientId] }),
+      ...journeysOf(updated).map((id) => queryClient.invalidateQueries({ queryKey: ['journey', id] })),
       queryClient.invalidateQueries({ queryKey: ['clients'] }),
+      // Marking a unit session held turns who was expected into who attended: the note's sections follow.
+      queryClient.invalidateQueries({ queryKey: notesKeys.progress(updated.id) }),
     ]);
   };
   /** On a stale version, load the latest so the person sees what changed; their typing stays in the draft. */
@@ -129,14 +139,16 @@ export function SessionPage() {
     setMode((cur) => (cur === m ? null : m));
   };
 
+  const unitPath = s.unitId ? `/units/${s.unitId}` : null;
+
   return (
     <Stack gap="lg" maw={s.status === 'held' ? 1200 : 960}>
       <Breadcrumbs>
         <Anchor component={Link} to="/calendar">
           Calendar
         </Anchor>
-        <Anchor component={Link} to={`/clients/${s.clientId}`}>
-          {s.clientName}
+        <Anchor component={Link} to={unitPath ?? `/clients/${s.clientId}`}>
+          {unitPath ? s.unitName : s.clientName}
         </Anchor>
         <Text>Session</Text>
       </Breadcrumbs>
@@ -147,10 +159,21 @@ export function SessionPage() {
             <StatusThemeIcon status={s.status} size={40} />
             <div>
               <Title order={1} size="h2">
-                Session with{' '}
-                <Anchor component={Link} to={`/clients/${s.clientId}`} inherit>
-                  {s.clientName}
-                </Anchor>
+                {unitPath ? (
+                  <>
+                    {unitSessionWord(s.unitKind)}:{' '}
+                    <Anchor component={Link} to={unitPath} inherit>
+                      {s.unitName}
+                    </Anchor>
+                  </>
+                ) : (
+                  <>
+                    Session with{' '}
+                    <Anchor component={Link} to={`/clients/${s.clientId}`} inherit>
+                      {s.clientName}
+                    </Anchor>
+                  </>
+                )}
               </Title>
               <Text size="lg">
                 {formatLongDate(s.startsAt)}, {formatTimeRange(s.startsAt, s.minutes)}
@@ -195,7 +218,28 @@ export function SessionPage() {
         </Alert>
       )}
 
-      <SessionCheckin clientId={s.clientId} sessionId={s.id} held={s.status === 'held'} />
+      {unitPath && (
+        <AttendancePanel
+          key={attendanceKey(s)}
+          session={s}
+          canWrite={s.practitionerId === me.user.id || isAdmin(me)}
+          noteSigned={noteStatus === 'signed'}
+          justSaved={attendanceSaved}
+          onUnsaved={(unsaved) => {
+            setAttendanceUnsaved(unsaved);
+            if (unsaved) setAttendanceSaved(false);
+          }}
+          onSaved={(u) => {
+            setAttendanceSaved(true);
+            queryClient.setQueryData(['session', sessionId], u);
+            void queryClient.invalidateQueries({ queryKey: notesKeys.progress(u.id) });
+            void queryClient.invalidateQueries({ queryKey: ['sessions'] });
+          }}
+        />
+      )}
+
+      {/* The relationship check-in is one client's; a unit session's attendees each give their own on their page. */}
+      {!unitPath && <SessionCheckin clientId={s.clientId} sessionId={s.id} held={s.status === 'held'} />}
 
       {s.status === 'held' && <SessionNotes session={s} />}
 
@@ -240,7 +284,7 @@ export function SessionPage() {
         <RescheduleForm session={s} onDone={(u) => afterChange(u, 'The session has been moved.')} onConflict={onConflict} onCancel={() => setMode(null)} />
       )}
       {mode === 'held' && (
-        <HeldForm session={s} movements={movements} onDone={(u) => afterChange(u, 'Marked held.')} onConflict={onConflict} onCancel={() => setMode(null)} />
+        <HeldForm session={s} movements={movements} attendanceUnsaved={attendanceUnsaved} onDone={(u) => afterChange(u, 'Marked held.')} onConflict={onConflict} onCancel={() => setMode(null)} />
       )}
       {(mode === 'no_show' || mode === 'cancelled' || mode === 'scheduled') && (
         <StatusNoteForm
@@ -250,6 +294,192 @@ export function SessionPage() {
           onConflict={onConflict}
           onCancel={() => setMode(null)}
         />
+      )}
+    </Stack>
+  );
+}
+
+/** The clients whose journeys show this session: the client, or every client on a unit session's list. */
+function journeysOf(s: Session): string[] {
+  const ids = s.attendees.flatMap((a) => (a.clientId ? [a.clientId] : []));
+  return ids.length ? [...new Set(ids)] : [s.clientId];
+}
+
+/** Changes whenever the server's attendance changes, so the form starts again from it. */
+const attendanceKey = (s: Session) => `${s.version}:${s.attendees.map((a) => `${a.memberId}=${a.attendance}/${a.note}`).join('|')}`;
+
+const attendanceLabels: Record<Attendance, string> = { attended: 'Attended', absent: 'Absent', expected: 'Expected' };
+const attendanceColors: Record<Attendance, string> = { attended: 'teal', absent: 'orange', expected: 'gray' };
+
+/** Why attendance cannot be changed now, in plain words, or null when it can. */
+function attendanceLocked(s: Session, canWrite: boolean, noteSigned: boolean): string | null {
+  if (noteSigned) return 'The progress note is signed, so the attendance it was written for is kept as it was. Anything to correct goes in an addendum to the note.';
+  if (!canWrite) return `Only ${s.practitionerName}, who holds this session, records its attendance.`;
+  if (s.status === 'cancelled') return 'The session was cancelled, so there is no attendance to record.';
+  if (new Date(s.startsAt).getTime() > Date.now()) return `Attendance can be recorded once the session has begun, at ${formatTimeRange(s.startsAt, s.minutes).split('–')[0]} on ${formatLongDate(s.startsAt)}.`;
+  return null;
+}
+
+/** Who came to a unit session: each person on the attendance list, attended or absent, with an optional note. */
+function AttendancePanel({
+  session: s,
+  canWrite,
+  noteSigned,
+  justSaved,
+  onSaved,
+  onUnsaved,
+}: {
+  session: Session;
+  canWrite: boolean;
+  noteSigned: boolean;
+  justSaved: boolean;
+  onSaved: (updated: Session) => void;
+  /** Tells the page when there are changes not saved yet, so marking the session held waits for them. */
+  onUnsaved: (unsaved: boolean) => void;
+}) {
+  const locked = attendanceLocked(s, canWrite, noteSigned);
+  const initial = Object.fromEntries(s.attendees.map((a) => [a.memberId, { attendance: a.attendance, note: a.note }]));
+  const [draft, setDraft] = useState<Record<string, { attendance: Attendance; note: string }>>(initial);
+  const changed = s.attendees.some((a) => draft[a.memberId]?.attendance !== a.attendance || (draft[a.memberId]?.note ?? '') !== a.note);
+  useEffect(() => {
+    onUnsaved(changed && !locked);
+    return () => onUnsaved(false);
+  }, [changed, locked]);
+  const save = useMutation({
+    mutationFn: () =>
+      api.put<Session>(`/api/sessions/${s.id}/attendance`, {
+        attendees: s.attendees.map((a) => {
+          const d = draft[a.memberId] ?? { attendance: a.attendance, note: a.note };
+          return { memberId: a.memberId, attendance: d.attendance, note: d.note.trim() };
+        }),
+      }),
+    onSuccess: onSaved,
+  });
+  const set = (memberId: string, patch: Partial<{ attendance: Attendance; note: string }>) => {
+    setDraft((d) => {
+      const cur = d[memberId] ?? { attendance: 'expected' as Attendance, note: '' };
+      return { ...d, [memberId]: { ...cur, ...patch } };
+    });
+  };
+  const stillExpected = s.attendees.filter((a) => (draft[a.memberId]?.attendance ?? a.attendance) === 'expected');
+  const choices: Attendance[] = s.status === 'held' ? ['attended', 'absent'] : ['attended', 'absent', 'expected'];
+
+  return (
+    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="attendance-title">
+      <Stack gap="md">
+        <div>
+          <Title order={2} size="h3" id="attendance-title">
+            Attendance
+          </Title>
+          <Text size="sm" c="dimmed" maw={760}>
+            Who came to this session, person by person. Each client who attended gets a section of their own in the progress note.
+            {s.status !== 'held' && ' Marking the session held counts everyone still “expected” as attended, so you need only mark who did not come.'}
+          </Text>
+        </div>
+        {s.attendees.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            No one is on the attendance list of this session.
+          </Text>
+        ) : locked ? (
+          <>
+            <Text size="sm" role="note">
+              {locked}
+            </Text>
+            <Stack gap="xs" component="ul" aria-label="Attendance list" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+              {s.attendees.map((a) => (
+                <Group key={a.memberId} component="li" gap="sm" wrap="wrap" py={6} style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+                  <AttendeeName attendee={a} />
+                  <Badge variant="light" color={attendanceColors[a.attendance]} tt="none">
+                    {attendanceLabels[a.attendance]}
+                  </Badge>
+                  {a.note && (
+                    <Text size="sm" c="dimmed">
+                      {a.note}
+                    </Text>
+                  )}
+                </Group>
+              ))}
+            </Stack>
+          </>
+        ) : (
+          <form
+            aria-label="Record attendance"
+            onSubmit={(e) => {
+              e.preventDefault();
+              save.mutate();
+            }}
+          >
+            <Stack gap={0}>
+              {s.attendees.map((a) => {
+                const d = draft[a.memberId] ?? { attendance: a.attendance, note: a.note };
+                return (
+                  <SimpleGrid
+                    key={a.memberId}
+                    cols={{ base: 1, sm: 2 }}
+                    spacing="md"
+                    py="sm"
+                    style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}
+                  >
+                    <Radio.Group
+                      label={a.name}
+                      description={attendeeDescription(a)}
+                      value={d.attendance}
+                      onChange={(v) => set(a.memberId, { attendance: v as Attendance })}
+                    >
+                      <Group gap="lg" mt={6}>
+                        {choices.map((c) => (
+                          <Radio key={c} value={c} label={attendanceLabels[c]} />
+                        ))}
+                      </Group>
+                    </Radio.Group>
+                    <TextInput
+                      label={`Note on ${a.name}’s attendance (optional)`}
+                      description="For example: joined by phone, left early"
+                      maxLength={500}
+                      value={d.note}
+                      onChange={(e) => set(a.memberId, { note: e.currentTarget.value })}
+                    />
+                  </SimpleGrid>
+                );
+              })}
+              {stillExpected.length > 0 && s.status !== 'held' && (
+                <Text size="sm" c="dimmed" mt="xs">
+                  Still expected: {stillExpected.map((a) => a.name).join(', ')}. They count as attended when the session is marked held.
+                </Text>
+              )}
+              <FormError error={save.error} />
+              <Group gap="sm" mt="sm">
+                <Button type="submit" loading={save.isPending} disabled={!changed}>
+                  Save attendance
+                </Button>
+                {justSaved && !changed && (
+                  <Text size="sm" c="teal.8" role="status">
+                    Attendance saved.
+                  </Text>
+                )}
+              </Group>
+            </Stack>
+          </form>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** "daughter, 7 · related person without a record of their own" */
+function attendeeDescription(a: SessionAttendee): string {
+  const parts = [a.relationship.trim(), a.clientId ? '' : 'related person, without a record of their own'].filter(Boolean);
+  return parts.join(' · ');
+}
+
+function AttendeeName({ attendee: a }: { attendee: SessionAttendee }) {
+  return (
+    <Stack gap={0} miw={200}>
+      <Text fw={600}>{a.name}</Text>
+      {attendeeDescription(a) && (
+        <Text size="xs" c="dimmed">
+          {attendeeDescription(a)}
+        </Text>
       )}
     </Stack>
   );
@@ -428,7 +658,14 @@ function RescheduleForm({ session: s, onDone, onConflict, onCancel }: FormProps)
   );
 }
 
-function HeldForm({ session: s, movements, onDone, onConflict, onCancel }: FormProps & { movements: NamedPrompt[] }) {
+function HeldForm({
+  session: s,
+  movements,
+  attendanceUnsaved,
+  onDone,
+  onConflict,
+  onCancel,
+}: FormProps & { movements: NamedPrompt[]; attendanceUnsaved: boolean }) {
   const [draft, setDraft, clearDraft] = useDraft<{ sequence: string[]; note: string }>(`session:${s.id}:held`, { sequence: [], note: '' });
   const save = useMutation({
     mutationFn: () =>
@@ -464,6 +701,7 @@ function HeldForm({ session: s, movements, onDone, onConflict, onCancel }: FormP
               Add each movement as the session visited it. Movements are iterative: add one again when the conversation returned to it.
             </Text>
           </div>
+          {s.unitId && <HeldAttendanceLine session={s} unsaved={attendanceUnsaved} />}
           {movements.length === 0 ? (
             <Text c="dimmed" size="sm">
               Loading the practice’s movements…
@@ -570,7 +808,7 @@ function HeldForm({ session: s, movements, onDone, onConflict, onCancel }: FormP
           <FormError error={save.error} />
           <ConflictHint error={save.error} />
           <Group gap="sm">
-            <Button type="submit" color="dusk" loading={save.isPending} leftSection={<IconCircleCheck size={16} aria-hidden />}>
+            <Button type="submit" color="dusk" loading={save.isPending} disabled={attendanceUnsaved} leftSection={<IconCircleCheck size={16} aria-hidden />}>
               Record as held{draft.sequence.length ? ` with ${draft.sequence.length} movement${draft.sequence.length === 1 ? '' : 's'}` : ''}
             </Button>
             <Button variant="subtle" color="gray" onClick={onCancel}>
@@ -580,6 +818,28 @@ function HeldForm({ session: s, movements, onDone, onConflict, onCancel }: FormP
         </Stack>
       </form>
     </Paper>
+  );
+}
+
+/** In the held form of a unit session: who marking it held will count as attended. */
+function HeldAttendanceLine({ session: s, unsaved }: { session: Session; unsaved: boolean }) {
+  const expected = s.attendees.filter((a) => a.attendance === 'expected').map((a) => a.name);
+  const attended = s.attendees.filter((a) => a.attendance === 'attended').map((a) => a.name);
+  const coming = [...attended, ...expected];
+  return (
+    <Alert variant="light" color="dusk" title="Attendance">
+      <Text size="sm">
+        {expected.length > 0
+          ? `Everyone still expected (${expected.join(', ')}) is counted as attended when you mark the session held. `
+          : ''}
+        {coming.length > 0 ? `Attending: ${coming.join(', ')}.` : 'No one is marked as attending: mark who came in the attendance above first.'}
+      </Text>
+      {unsaved && (
+        <Text size="sm" fw={600} mt={6}>
+          The attendance above has changes that are not saved yet. Save the attendance first, then record the session as held.
+        </Text>
+      )}
+    </Alert>
   );
 }
 

@@ -21,7 +21,7 @@ import { useMe } from '../../session/SessionContext';
 import { formatLabels, modalityLabels } from '../../../domain/sessions/rules';
 import { StatusBadge, statusColors } from '../../components/clinical/badges';
 import { formatTimeRange, greeting } from '../../components/clinical/format';
-import type { Inquiry, Session, SessionModality } from '../../components/clinical/types';
+import { sessionWho, sessionWhoPath, unitSessionWord, type Inquiry, type Session, type SessionModality } from '../../components/clinical/types';
 import { TodoList } from './TodoList';
 
 const modalityIcons: Record<SessionModality, typeof IconUser> = { in_person: IconUsers, video: IconVideo, phone: IconPhone };
@@ -114,13 +114,13 @@ export function TodayPage() {
                       {formatTimeRange(s.startsAt, s.minutes)}
                     </Text>
                     <div>
-                      <Anchor component={Link} to={`/clients/${s.clientId}`} fw={600} size="lg">
-                        {s.clientName}
+                      <Anchor component={Link} to={sessionWhoPath(s)} fw={600} size="lg">
+                        {s.unitId ? s.unitName : s.clientName}
                       </Anchor>
                       <Group gap={6} c="dimmed">
                         <ModalityIcon size={14} aria-hidden />
                         <Text size="sm">
-                          {formatLabels[s.format]} · {modalityLabels[s.modality]} · {s.minutes} min
+                          {s.unitId ? unitSessionWord(s.unitKind) : formatLabels[s.format]} · {modalityLabels[s.modality]} · {s.minutes} min
                         </Text>
                       </Group>
                     </div>
@@ -137,7 +137,7 @@ export function TodayPage() {
                       to={`/sessions/${s.id}`}
                       variant="light"
                       size="xs"
-                      aria-label={`Open the session with ${s.clientName} at ${dayjs(s.startsAt).format('HH:mm')}`}
+                      aria-label={`Open the session with ${s.unitId ? sessionWho(s) : s.clientName} at ${dayjs(s.startsAt).format('HH:mm')}`}
                     >
                       Open session
                     </Button>

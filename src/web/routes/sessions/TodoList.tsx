@@ -67,11 +67,11 @@ export function TodoList() {
           {t.returnedNotes.map((n) => (
             <Item
               key={n.noteId}
-              primary={`${n.clientName}: the note came back with a comment`}
+              primary={`${n.unitName ?? n.clientName}: the note came back with a comment`}
               secondary={n.comment ? `“${n.comment}”` : undefined}
               to={`/sessions/${n.sessionId}`}
               action="Revise the note"
-              actionLabel={`Revise the note for ${n.clientName}`}
+              actionLabel={`Revise the note for ${n.unitName ?? n.clientName}`}
             />
           ))}
         </Group_>
@@ -81,11 +81,11 @@ export function TodoList() {
           {t.cosignQueue.map((n) => (
             <Item
               key={n.noteId}
-              primary={`${n.authorName}’s note for ${n.clientName}`}
+              primary={`${n.authorName}’s note for ${n.unitName ?? n.clientName}`}
               secondary={`Session ${formatDateTime(n.sessionStartsAt)}${n.signedAt ? ` · signed ${formatDateTime(n.signedAt)}` : ''}`}
               to={`/sessions/${n.sessionId}`}
               action="Read and co-sign"
-              actionLabel={`Read and co-sign ${n.authorName}’s note for ${n.clientName}`}
+              actionLabel={`Read and co-sign ${n.authorName}’s note for ${n.unitName ?? n.clientName}`}
             />
           ))}
         </Group_>
@@ -95,11 +95,11 @@ export function TodoList() {
           {t.sessionsWithoutNote.map((s) => (
             <Item
               key={s.sessionId}
-              primary={s.clientName}
+              primary={s.unitName ?? s.clientName}
               secondary={`Held ${formatDateTime(s.startsAt)}`}
               to={`/sessions/${s.sessionId}`}
               action="Write the note"
-              actionLabel={`Write the note for ${s.clientName}, ${formatDateTime(s.startsAt)}`}
+              actionLabel={`Write the note for ${s.unitName ?? s.clientName}, ${formatDateTime(s.startsAt)}`}
             />
           ))}
         </Group_>
@@ -115,11 +115,11 @@ export function TodoList() {
           {unsigned.map((n) => (
             <Item
               key={n.noteId}
-              primary={n.clientName}
+              primary={n.unitName ?? n.clientName}
               secondary={`Session ${formatDateTime(n.sessionStartsAt)} · ${days(n.daysOld)} ago`}
               to={`/sessions/${n.sessionId}`}
               action="Finish and sign"
-              actionLabel={`Finish and sign the note for ${n.clientName}, ${formatDateTime(n.sessionStartsAt)}`}
+              actionLabel={`Finish and sign the note for ${n.unitName ?? n.clientName}, ${formatDateTime(n.sessionStartsAt)}`}
             />
           ))}
         </Group_>

@@ -53,7 +53,7 @@ export function SupervisionPage() {
                   {queue.data.map((n) => (
                     <Table.Tr key={n.noteId}>
                       <Table.Td>{n.authorName}</Table.Td>
-                      <Table.Td>{n.clientName}</Table.Td>
+                      <Table.Td>{n.unitName ?? n.clientName}</Table.Td>
                       <Table.Td>{formatDateTime(n.sessionStartsAt)}</Table.Td>
                       <Table.Td>{n.signedAt ? formatDateTime(n.signedAt) : '—'}</Table.Td>
                       <Table.Td>
@@ -62,7 +62,7 @@ export function SupervisionPage() {
                           to={`/sessions/${n.sessionId}`}
                           size="xs"
                           variant="light"
-                          aria-label={`Read and co-sign ${n.authorName}’s note for ${n.clientName}`}
+                          aria-label={`Read and co-sign ${n.authorName}’s note for ${n.unitName ?? n.clientName}`}
                         >
                           Read and co-sign
                         </Button>
