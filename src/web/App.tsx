@@ -23,6 +23,7 @@ import { SessionPage } from './routes/sessions/SessionPage';
 import { TodayPage } from './routes/sessions/TodayPage';
 import { SharedRelationalNotePage } from './routes/supervision/SharedRelationalNotePage';
 import { SupervisionPage } from './routes/supervision/SupervisionPage';
+import { UnitPage } from './routes/units/UnitPage';
 import { AdminOnly, ClientOnly, HomeRedirect, RequireSession, StaffOnly } from './session/RequireSession';
 
 /** Every page of the app, by address. */
@@ -50,6 +51,7 @@ export function App() {
             <Route path="/clients/new" element={<NewClientPage />} />
             <Route path="/clients/:clientId" element={<ClientPage />} />
             <Route path="/sessions/:sessionId" element={<SessionPage />} />
+            <Route path="/units/:unitId" element={<UnitPage />} />
             <Route path="/inquiries" element={<InquiriesPage />} />
             <Route path="/inquiries/:inquiryId" element={<InquiryPage />} />
             <Route path="/outcomes" element={<OutcomesPage />} />

@@ -9,6 +9,7 @@ import { api, qs } from '../../api';
 import { fieldError } from '../FormError';
 import { useDraft } from '../useDraft';
 import { formatLabels, modalityLabels, sessionFormats, sessionModalities } from '../../../domain/sessions/rules';
+import { formatOfUnit, type UnitKind } from '../../../domain/units/units';
 import { localToIso } from './format';
 import type { ClientRow, Paged, Session, SessionFormat, SessionModality } from './types';
 
@@ -30,6 +31,13 @@ interface ScheduleDraft {
 export interface ScheduleSessionFormProps {
   /** The client, when scheduling from their page; otherwise a client chooser is shown. */
   client?: { id: string; name: string };
+  /**
+   * A couple, family or group, when scheduling from its page: the session is for the unit (sent
+   * as `unitId`), its format follows the unit's kind, and no client chooser is shown.
+   */
+  unit?: { id: string; name: string; kind: UnitKind };
+  /** The length offered at first, in minutes (50 unless given). */
+  defaultMinutes?: number;
   /** Whose calendar it goes into; sent to the server when given. */
   practitionerId?: string;
   /** Lets the person choose who holds the session (e.g. the client's practitioners). */
@@ -62,8 +70,8 @@ export function ScheduleSessionForm(props: ScheduleSessionFormProps) {
     practitionerId: props.practitionerId ?? props.practitionerChoices?.[0]?.value ?? null,
     date: start.date,
     time: start.time,
-    minutes: 50,
-    format: 'individual',
+    minutes: props.defaultMinutes ?? 50,
+    format: props.unit ? formatOfUnit(props.unit.kind) : 'individual',
     modality: 'in_person',
     recurrence: 'none',
     count: 6,
@@ -85,7 +93,7 @@ export function ScheduleSessionForm(props: ScheduleSessionFormProps) {
     queryKey: ['clients', 'chooser', debounced, chooserPractitioner ?? null],
     queryFn: () =>
       api.get<Paged<ClientRow>>(`/api/clients${qs({ q: debounced, practitionerId: chooserPractitioner, pageSize: 20 })}`),
-    enabled: !props.client,
+    enabled: !props.client && !props.unit,
   });
   const clientOptions = (clients.data?.rows ?? []).filter((c) => c.currentPhase !== 'ended').map((c) => ({ value: c.id, label: c.name }));
   if (draft.clientId && !clientOptions.some((o) => o.value === draft.clientId)) {
@@ -110,14 +118,14 @@ export function ScheduleSessionForm(props: ScheduleSessionFormProps) {
     e.preventDefault();
     setLocalError(null);
     const clientId = props.client?.id ?? draft.clientId;
-    if (!clientId) return setLocalError('Choose who the session is with.');
+    if (!props.unit && !clientId) return setLocalError('Choose who the session is with.');
     const startsAt = localToIso(draft.date, draft.time);
     if (!startsAt) return setLocalError('Give the date and the start time.');
     const body: Record<string, unknown> = {
-      clientId,
+      ...(props.unit ? { unitId: props.unit.id } : { clientId }),
       startsAt,
       minutes: Number(draft.minutes),
-      format: draft.format,
+      format: props.unit ? formatOfUnit(props.unit.kind) : draft.format,
       modality: draft.modality,
       recurrence: draft.recurrence,
     };
@@ -132,7 +140,7 @@ export function ScheduleSessionForm(props: ScheduleSessionFormProps) {
   return (
     <form onSubmit={submit} aria-label="Schedule a session" noValidate>
       <Stack gap="sm">
-        {!props.client && (
+        {!props.client && !props.unit && (
           <Select
             label="Client"
             placeholder="Type a name to search"
@@ -179,13 +187,24 @@ export function ScheduleSessionForm(props: ScheduleSessionFormProps) {
           />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <NativeSelect
-            label="Format"
-            data={sessionFormats.map((f) => ({ value: f, label: formatLabels[f] }))}
-            value={draft.format}
-            onChange={(e) => set('format', e.currentTarget.value as SessionFormat)}
-            error={fieldError(err, 'format')}
-          />
+          {props.unit ? (
+            <TextInput
+              label="Format"
+              readOnly
+              variant="filled"
+              value={formatLabels[formatOfUnit(props.unit.kind)]}
+              description={`Follows ${props.unit.name}: a ${props.unit.kind} session`}
+              error={fieldError(err, 'format')}
+            />
+          ) : (
+            <NativeSelect
+              label="Format"
+              data={sessionFormats.map((f) => ({ value: f, label: formatLabels[f] }))}
+              value={draft.format}
+              onChange={(e) => set('format', e.currentTarget.value as SessionFormat)}
+              error={fieldError(err, 'format')}
+            />
+          )}
           <NativeSelect
             label="Modality"
             data={sessionModalities.map((m) => ({ value: m, label: modalityLabels[m] }))}
@@ -218,7 +237,7 @@ export function ScheduleSessionForm(props: ScheduleSessionFormProps) {
             {localError}
           </Text>
         )}
-        <FieldAwareError error={err} fields={['clientId', 'startsAt', 'minutes', 'format', 'modality', 'count']} />
+        <FieldAwareError error={err} fields={[...(props.client || props.unit ? [] : ['clientId']), 'startsAt', 'minutes', 'format', 'modality', 'count']} />
         <Group justify="flex-end" gap="sm">
           {props.onCancel && (
             <Button variant="default" onClick={props.onCancel}>

@@ -12,12 +12,15 @@ import { MapMetricsPanel } from '../../components/maps/MapMetricsPanel';
 import { MapMetricsTrend } from '../../components/maps/MapMetricsTrend';
 import { MapTable } from '../../components/maps/MapTable';
 import { MapVersions } from '../../components/maps/MapVersions';
+import { UnitPeoplePanel } from '../../components/maps/UnitPeoplePanel';
 import { mapInWords } from '../../components/maps/mapWords';
 import { type MapState, mapKeys, mapUrl } from '../../components/maps/types';
 import { AutosaveStatus } from '../../components/notes/AutosaveStatus';
 import { ConflictView } from '../../components/notes/ConflictView';
 import { LoadError, Loading } from '../../components/States';
 import { sameValue, useAutosave } from '../../components/useAutosave';
+import { useClientUnits } from '../units/UnitsSection';
+import { isCurrentMember } from '../units/words';
 
 type View = 'map' | 'table' | 'family';
 
@@ -69,6 +72,8 @@ export function MapSection({ client }: { client: Client }) {
     onSaved: (r) => qc.setQueryData(mapKeys.map(client.id), r),
     enabled: canEdit,
   });
+  const units = useClientUnits(client.id);
+  const myUnits = useMemo(() => (units.data ?? []).filter((u) => isCurrentMember(u, client.id)), [units.data, client.id]);
   const [view, setView] = useState<View>('map');
   const [comparing, setComparing] = useState<{ from: string; to: string } | null>(null);
   const compareRef = useRef<HTMLDivElement>(null);
@@ -144,6 +149,10 @@ export function MapSection({ client }: { client: Client }) {
           )}
         </Stack>
       </Paper>
+
+      {myUnits.length > 0 && !autosave.conflict && (
+        <UnitPeoplePanel units={myUnits} clientId={client.id} map={map} onChange={canEdit ? onChange : null} />
+      )}
 
       {comparing && (
         <div ref={compareRef} style={{ scrollMarginTop: 80 }}>

@@ -9,6 +9,7 @@ import { formatBirthDate, formatDateTime } from '../../components/clinical/forma
 import type { Client, ClientProfile } from '../../components/clinical/types';
 import { changedFields, profileBody, ProfileFields, profileKeys, profileLabels, profileOf } from './ProfileFields';
 import { ConsentSection } from './ConsentSection';
+import { UnitsSection } from '../units/UnitsSection';
 
 interface EditDraft {
   /** The version the person started from: sent with the save so a stale one is refused. */
@@ -170,6 +171,7 @@ export function ProfileSection({ client }: { client: Client }) {
           <Field label="Communities" value={client.communities} />
         </SimpleGrid>
       </Paper>
+      <UnitsSection client={client} />
       <Paper withBorder p="md" radius="md">
         <Title order={3} size="h4" mb="sm">
           The whole person
