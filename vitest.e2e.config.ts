@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['e2e/**/*.e2e.ts'],
     globalSetup: ['e2e/global-setup.ts'],
+    setupFiles: ['e2e/failure-shots.ts'],
     fileParallelism: false,
     testTimeout: 180_000,
     hookTimeout: 120_000,

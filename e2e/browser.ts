@@ -5,12 +5,17 @@ import { E2E_PASSWORD } from './global-setup.js';
 
 export const baseUrl = (): string => inject('baseUrl');
 
+/** The browsers this test file launched, so a failing test can leave a picture of every open page. */
+export const launched: Browser[] = [];
+
 export async function launch(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+  launched.push(browser);
+  return browser;
 }
 
 export async function newPage(browser: Browser): Promise<Page> {

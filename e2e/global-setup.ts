@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -12,7 +12,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const port = 3900 + Math.floor(Math.random() * 90);
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, ['bin/liminal.js', 'start'], {
-    env: { ...process.env, PORT: String(port), LIMINAL_DATA_DIR: dataDir, LIMINAL_DEMO_PASSWORD: E2E_PASSWORD, LIMINAL_PUBLIC_URL: url, DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), LIMINAL_DATA_DIR: dataDir, LIMINAL_DEMO_PASSWORD: E2E_PASSWORD, LIMINAL_PUBLIC_URL: url, DATABASE_URL: '', LIMINAL_LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -35,6 +35,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     child.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));
     rmSync(dataDir, { recursive: true, force: true });
+    // The server's own log of the run (each request, its status and time), for reading after a failure.
+    mkdirSync('e2e/artifacts', { recursive: true });
+    writeFileSync('e2e/artifacts/server.log', output);
   };
 }
 

@@ -99,6 +99,20 @@ export function audit(
   });
 }
 
+/**
+ * One audit row for each client a record speaks of (a unit's session or note is in the record of
+ * every client on it), so each client's audit trail shows it.
+ */
+export async function auditEach(
+  db: Db,
+  request: FastifyRequest,
+  me: SignedIn,
+  clientIds: readonly string[],
+  entry: Omit<AuditEntry, 'practiceId' | 'actorId' | 'actorRole' | 'ip' | 'clientId'>,
+): Promise<void> {
+  for (const clientId of new Set(clientIds)) await audit(db, request, me, { ...entry, clientId });
+}
+
 export function setSessionCookie(reply: FastifyReply, value: string, secure: boolean): void {
   void reply.setCookie(SESSION_COOKIE, value, { path: '/', httpOnly: true, sameSite: 'lax', secure });
 }

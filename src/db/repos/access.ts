@@ -6,21 +6,25 @@ import { notFound } from '../../domain/shared/errors.js';
 import { superviseesWhoAreAssociates } from './people.js';
 
 /**
+ * Read with a client row in one round trip: the practitioners in relationship with the client, and
+ * the supervisors of those practitioners who are associates.
+ */
+const relationshipsOfClient = {
+  practitionerIds: sql<string[]>`array(select cr.practitioner_id::text from care_relationships cr
+    where cr.practice_id = clients.practice_id and cr.client_id = clients.id)`,
+  supervisorIds: sql<string[]>`array(select s.supervisor_id::text from supervisions s
+    join users u on u.practice_id = s.practice_id and u.id = s.supervisee_id and 'associate' = any(u.roles)
+    join care_relationships cr on cr.practice_id = s.practice_id and cr.practitioner_id = s.supervisee_id
+    where s.practice_id = clients.practice_id and cr.client_id = clients.id)`,
+};
+
+/**
  * The one door to a client's record: by practice, then by the person's relationship to the
  * client. Anyone without a relationship gets the same 404 as for a client that does not exist.
  */
 export async function requireClientAccess(db: Db, actor: Actor, clientId: string): Promise<ClientAccess> {
-  // One round trip: the client, the practitioners in relationship with them, and the
-  // supervisors of those practitioners who are associates.
   const [row] = await db
-    .select({
-      practitionerIds: sql<string[]>`array(select cr.practitioner_id::text from care_relationships cr
-        where cr.practice_id = clients.practice_id and cr.client_id = clients.id)`,
-      supervisorIds: sql<string[]>`array(select s.supervisor_id::text from supervisions s
-        join users u on u.practice_id = s.practice_id and u.id = s.supervisee_id and 'associate' = any(u.roles)
-        join care_relationships cr on cr.practice_id = s.practice_id and cr.practitioner_id = s.supervisee_id
-        where s.practice_id = clients.practice_id and cr.client_id = clients.id)`,
-    })
+    .select(relationshipsOfClient)
     .from(clients)
     .where(and(eq(clients.practiceId, actor.practiceId), eq(clients.id, clientId)));
   if (!row) throw notFound('The client');
@@ -40,15 +44,7 @@ export async function accessToAll(db: Db, actor: Actor, clientIds: readonly stri
   const ids = [...new Set(clientIds)];
   if (ids.length === 0) return null;
   const rows = await db
-    .select({
-      id: clients.id,
-      practitionerIds: sql<string[]>`array(select cr.practitioner_id::text from care_relationships cr
-        where cr.practice_id = clients.practice_id and cr.client_id = clients.id)`,
-      supervisorIds: sql<string[]>`array(select s.supervisor_id::text from supervisions s
-        join users u on u.practice_id = s.practice_id and u.id = s.supervisee_id and 'associate' = any(u.roles)
-        join care_relationships cr on cr.practice_id = s.practice_id and cr.practitioner_id = s.supervisee_id
-        where s.practice_id = clients.practice_id and cr.client_id = clients.id)`,
-    })
+    .select({ id: clients.id, ...relationshipsOfClient })
     .from(clients)
     .where(and(eq(clients.practiceId, actor.practiceId), inArray(clients.id, ids)));
   if (rows.length !== ids.length) return null;

@@ -22,10 +22,16 @@ import { clientsOfSession } from '../../db/repos/sessions.js';
 import { noteFormatSchema, progressFieldsSchema } from '../../domain/notes/format.js';
 import { personSectionsSchema, riskSchema, serviceCodes, serviceCodeSchema } from '../../domain/notes/progress.js';
 import { relationalFieldsSchema } from '../../domain/notes/relational.js';
-import { audit, staff } from '../guards.js';
+import { audit, auditEach, staff } from '../guards.js';
 import { idempotent } from '../idempotency.js';
 import { factsOut, progressNoteOut, relationalNoteOut } from './recordShapes.js';
 import { errors, idParams, isoDate, requiredText, uuid } from './schemas.js';
+
+/** The clients whose record a progress note is in: its client, and on a unit's session each client who attended. */
+const clientsOfNote = (note: { clientId: string; personSections: ReadonlyArray<{ clientId: string }> }): string[] => [
+  note.clientId,
+  ...note.personSections.map((p) => p.clientId),
+];
 
 const noteParams = z.object({ noteId: uuid });
 const version = z.number().int().min(1);
@@ -77,9 +83,7 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const me = await staff(db, request);
       const { session, ...view } = await progressNoteForSession(db, me.actor, request.params.id);
-      for (const clientId of clientsOfSession(session)) {
-        await audit(db, request, me, { action: 'progress_note.read', clientId, recordType: 'progress_note', recordId: view.note?.id ?? session.id });
-      }
+      await auditEach(db, request, me, clientsOfSession(session), { action: 'progress_note.read', recordType: 'progress_note', recordId: view.note?.id ?? session.id });
       return view;
     },
   );
@@ -108,7 +112,7 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
       const me = await staff(db, request);
       const run = () => saveProgressNote(db, me.actor, request.params.id, request.body);
       const note = request.body.version === null ? await idempotent(db, request, me, `progress_note.create:${request.params.id}`, run) : await run();
-      await audit(db, request, me, { action: 'progress_note.save', clientId: note.clientId, recordType: 'progress_note', recordId: note.id });
+      await auditEach(db, request, me, clientsOfNote(note), { action: 'progress_note.save', recordType: 'progress_note', recordId: note.id });
       return note;
     },
   );
@@ -121,7 +125,7 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const me = await staff(db, request);
       const note = await getProgressNote(db, me.actor, request.params.noteId);
-      await audit(db, request, me, { action: 'progress_note.read', clientId: note.clientId, recordType: 'progress_note', recordId: note.id });
+      await auditEach(db, request, me, clientsOfNote(note), { action: 'progress_note.read', recordType: 'progress_note', recordId: note.id });
       return note;
     },
   );
@@ -143,7 +147,7 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
       const note = await idempotent(db, request, me, `progress_note.sign:${request.params.noteId}`, () =>
         signProgressNote(db, me.actor, request.params.noteId, request.body.version),
       );
-      await audit(db, request, me, { action: 'progress_note.sign', clientId: note.clientId, recordType: 'progress_note', recordId: note.id });
+      await auditEach(db, request, me, clientsOfNote(note), { action: 'progress_note.sign', recordType: 'progress_note', recordId: note.id });
       return note;
     },
   );
@@ -165,7 +169,7 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
       const note = await idempotent(db, request, me, `progress_note.addendum:${request.params.noteId}`, () =>
         addAddendum(db, me.actor, request.params.noteId, request.body.body),
       );
-      await audit(db, request, me, { action: 'progress_note.addendum', clientId: note.clientId, recordType: 'progress_note', recordId: note.id });
+      await auditEach(db, request, me, clientsOfNote(note), { action: 'progress_note.addendum', recordType: 'progress_note', recordId: note.id });
       return note;
     },
   );
@@ -184,7 +188,7 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const me = await staff(db, request);
       const note = await decideCosign(db, me.actor, request.params.noteId, { kind: 'cosign' });
-      await audit(db, request, me, { action: 'progress_note.cosign', clientId: note.clientId, recordType: 'progress_note', recordId: note.id });
+      await auditEach(db, request, me, clientsOfNote(note), { action: 'progress_note.cosign', recordType: 'progress_note', recordId: note.id });
       return note;
     },
   );
@@ -204,7 +208,7 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const me = await staff(db, request);
       const note = await decideCosign(db, me.actor, request.params.noteId, { kind: 'return', comment: request.body.comment });
-      await audit(db, request, me, { action: 'progress_note.return', clientId: note.clientId, recordType: 'progress_note', recordId: note.id });
+      await auditEach(db, request, me, clientsOfNote(note), { action: 'progress_note.return', recordType: 'progress_note', recordId: note.id });
       return note;
     },
   );
@@ -225,7 +229,7 @@ export const noteRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const me = await staff(db, request);
       const note = await setNoteSharing(db, me.actor, request.params.noteId, request.body.shared, request.body.sections);
-      await audit(db, request, me, { action: request.body.shared ? 'progress_note.share' : 'progress_note.unshare', clientId: note.clientId, recordType: 'progress_note', recordId: note.id });
+      await auditEach(db, request, me, clientsOfNote(note), { action: request.body.shared ? 'progress_note.share' : 'progress_note.unshare', recordType: 'progress_note', recordId: note.id });
       return note;
     },
   );

@@ -25,7 +25,7 @@ import { isAdmin, isClinician } from '../../domain/people/roles.js';
 import { renderCalendar } from '../../domain/sessions/ical.js';
 import { formatLabels, modalityLabels, recurrences, sessionFormats, sessionModalities, sessionStatuses } from '../../domain/sessions/rules.js';
 import { forbidden, invalid, notFound } from '../../domain/shared/errors.js';
-import { audit, staff } from '../guards.js';
+import { audit, auditEach, staff } from '../guards.js';
 import { errors, idParams, text, uuid } from './schemas.js';
 import { sessionOut } from './sessionShape.js';
 
@@ -133,7 +133,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!format) throw invalid('Choose the session’s format.', { format: 'Required.' });
       const clientId = request.body.clientId ?? unit?.unit.members.find((m) => m.clientId !== null && m.leftAt === null)?.clientId ?? '';
       const sessions = await scheduleSessions(db, me.actor, { ...request.body, clientId, unitId, format, practitionerId });
-      await audit(db, request, me, { action: 'session.create', clientId, recordType: 'session', recordId: sessions[0]?.id ?? null });
+      await auditEach(db, request, me, sessions[0] ? clientsOfSession(sessions[0]) : [clientId], { action: 'session.create', recordType: 'session', recordId: sessions[0]?.id ?? null });
       return reply.status(201).send({ sessions });
     },
   );
@@ -146,7 +146,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { me, session } = await sessionFor(request, request.params.id, false);
       // A unit's session is in each of its clients' records: the read is logged against each.
-      for (const clientId of clientsOfSession(session)) await audit(db, request, me, { action: 'session.read', clientId, recordType: 'session', recordId: session.id });
+      await auditEach(db, request, me, clientsOfSession(session), { action: 'session.read', recordType: 'session', recordId: session.id });
       return session;
     },
   );
@@ -173,7 +173,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       const { me, session } = await sessionFor(request, request.params.id, true);
       const { version, ...changes } = request.body;
       const updated = await rescheduleSession(db, me.actor.practiceId, session.id, version, changes);
-      await audit(db, request, me, { action: 'session.reschedule', clientId: session.clientId, recordType: 'session', recordId: session.id });
+      await auditEach(db, request, me, clientsOfSession(session), { action: 'session.reschedule', recordType: 'session', recordId: session.id });
       return updated;
     },
   );
@@ -198,7 +198,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { me, session } = await sessionFor(request, request.params.id, true);
       const updated = await changeSessionStatus(db, me.actor.practiceId, session.id, request.body);
-      await audit(db, request, me, { action: `session.${request.body.status}`, clientId: session.clientId, recordType: 'session', recordId: session.id });
+      await auditEach(db, request, me, clientsOfSession(session), { action: `session.${request.body.status}`, recordType: 'session', recordId: session.id });
       if (request.body.status === 'held') {
         // Each client who came to a unit's session has their own measure schedules.
         const came = updated.unitId ? updated.attendees.flatMap((a) => (a.clientId && a.attendance === 'attended' ? [a.clientId] : [])) : [session.clientId];
@@ -250,7 +250,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       const { me, session } = await sessionFor(request, request.params.id, true);
       if (session.practitionerId !== me.actor.userId && !isAdmin(me.actor.roles)) throw forbidden('The practitioner who holds the session records who came.');
       const updated = await recordAttendance(db, me.actor.practiceId, session.id, request.body.attendees);
-      await audit(db, request, me, { action: 'session.attendance', clientId: session.clientId, recordType: 'session', recordId: session.id });
+      await auditEach(db, request, me, clientsOfSession(session), { action: 'session.attendance', recordType: 'session', recordId: session.id });
       return updated;
     },
   );

@@ -154,6 +154,9 @@ describe('couples, families and groups as relational units', () => {
     const shared = await call('practitioner', 'PUT', `/api/progress-notes/${note.id}/sharing`, { shared: true, sections: [p.clientId] });
     expect(shared.statusCode, shared.body).toBe(200);
     expect(shared.json().personSections.map((s: { shared: boolean }) => s.shared)).toEqual([true, false]);
+    // Writing, signing and sharing the note are in the partner's audit trail too, not only the first client's.
+    const trail = (await call('admin', 'GET', `/api/audit?clientId=${u.partnerId}`)).json().rows.map((r: { action: string }) => r.action);
+    expect(trail).toEqual(expect.arrayContaining(['progress_note.save', 'progress_note.sign', 'progress_note.share', 'session.attendance']));
 
     const amaras = await call('clientUser', 'GET', '/api/portal/notes');
     const mine = amaras.json().find((n: { id: string }) => n.id === note.id);

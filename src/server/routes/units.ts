@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { addMember, canEditUnit, changeMember, createUnit, listClientUnits, memberLeaves, requireUnit, updateUnit, type UnitView } from '../../db/repos/units.js';
 import { MAX_UNIT_MEMBERS, relatedPersonSchema, unitKinds } from '../../domain/units/units.js';
 import type { SignedIn } from '../auth/session.js';
-import { audit, staff } from '../guards.js';
+import { audit, auditEach, staff } from '../guards.js';
 import { idempotent } from '../idempotency.js';
 import { errors, idParams, isoDate, requiredText, text, uuid } from './schemas.js';
 
@@ -39,10 +39,8 @@ export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.database.db;
 
   /** A unit's reads and writes are logged against each client in it. */
-  async function auditUnit(request: Parameters<typeof staff>[1], me: SignedIn, action: string, unit: UnitView) {
-    const clientIds = [...new Set(unit.members.flatMap((m) => (m.clientId ? [m.clientId] : [])))];
-    for (const clientId of clientIds) await audit(db, request, me, { action, clientId, recordType: 'unit', recordId: unit.id });
-  }
+  const auditUnit = (request: Parameters<typeof staff>[1], me: SignedIn, action: string, unit: UnitView) =>
+    auditEach(db, request, me, unit.members.flatMap((m) => (m.clientId ? [m.clientId] : [])), { action, recordType: 'unit', recordId: unit.id });
 
   app.get(
     '/clients/:id/units',

@@ -321,9 +321,12 @@ function Addenda({ note, onAdded }: { note: ProgressNote; onAdded: (n: ProgressN
 
 /** Open notes: the author decides whether the client reads this note in their portal. */
 function Sharing({ note, clientName, onChanged }: { note: ProgressNote; clientName: string; onChanged: (n: ProgressNote) => void }) {
+  // The choice shows as made from the click itself, until the server's answer replaces it (or an error puts it back).
+  const [asked, setAsked] = useState<boolean | null>(null);
   const share = useMutation({
     mutationFn: (shared: boolean) => api.put<ProgressNote>(`/api/progress-notes/${note.id}/sharing`, { shared }),
     onSuccess: onChanged,
+    onSettled: () => setAsked(null),
   });
   const waiting = note.cosign?.status === 'pending';
   return (
@@ -335,9 +338,13 @@ function Sharing({ note, clientName, onChanged }: { note: ProgressNote; clientNa
         <Switch
           label={`Share with ${clientName}`}
           description={`${clientName} can then read this note in their portal and add comments to it. You can stop sharing at any time.`}
-          checked={share.isPending ? share.variables : note.sharedWithClient}
+          checked={asked ?? note.sharedWithClient}
           disabled={share.isPending || (waiting && !note.sharedWithClient)}
-          onChange={(e) => share.mutate(e.currentTarget.checked)}
+          onChange={(e) => {
+            const shared = e.currentTarget.checked;
+            setAsked(shared);
+            share.mutate(shared);
+          }}
         />
         {waiting && !note.sharedWithClient && (
           <Text size="sm" c="dimmed">
@@ -408,17 +415,23 @@ export function PersonSectionsRead({ sections }: { sections: PersonSection[] }) 
  * section with that person alone. The server keeps the same rule; these words make it plain.
  */
 function UnitSharing({ note, onChanged }: { note: ProgressNote; onChanged: (n: ProgressNote) => void }) {
+  // As for one client's note: the choice shows from the click itself until the server answers.
+  const [asked, setAsked] = useState<{ shared: boolean; sections: string[] } | null>(null);
   const share = useMutation({
-    mutationFn: (body: { shared: boolean; sections?: string[] }) => api.put<ProgressNote>(`/api/progress-notes/${note.id}/sharing`, body),
+    mutationFn: (body: { shared: boolean; sections: string[] }) => api.put<ProgressNote>(`/api/progress-notes/${note.id}/sharing`, body),
     onSuccess: onChanged,
+    onSettled: () => setAsked(null),
   });
+  const ask = (body: { shared: boolean; sections: string[] }) => {
+    setAsked(body);
+    share.mutate(body);
+  };
   const people = note.personSections;
   const names = callNames(people);
   const callOf = (p: PersonSection) => names.get(p.clientId) ?? p.name;
   // While a change is on its way, show it as made.
-  const pending = share.isPending ? share.variables : undefined;
-  const common = pending ? pending.shared : note.sharedWithClient;
-  const sharedIds = new Set(pending?.sections ?? people.filter((p) => p.shared).map((p) => p.clientId));
+  const common = asked ? asked.shared : note.sharedWithClient;
+  const sharedIds = new Set(asked?.sections ?? people.filter((p) => p.shared).map((p) => p.clientId));
   const waiting = note.cosign?.status === 'pending';
   const everyone = people.map(callOf);
   const listed = everyone.length <= 1 ? (everyone[0] ?? 'No one') : `${everyone.slice(0, -1).join(', ')} and ${everyone[everyone.length - 1]}`;
@@ -427,7 +440,7 @@ function UnitSharing({ note, onChanged }: { note: ProgressNote; onChanged: (n: P
     const next = new Set(sharedIds);
     if (on) next.add(clientId);
     else next.delete(clientId);
-    share.mutate({ shared: common, sections: people.map((p) => p.clientId).filter((id) => next.has(id)) });
+    ask({ shared: common, sections: people.map((p) => p.clientId).filter((id) => next.has(id)) });
   };
 
   return (
@@ -448,7 +461,7 @@ function UnitSharing({ note, onChanged }: { note: ProgressNote; onChanged: (n: P
           checked={common}
           disabled={share.isPending || (waiting && !note.sharedWithClient)}
           // The per-person choices travel with it unchanged, so one request says the whole of what is shared.
-          onChange={(e) => share.mutate({ shared: e.currentTarget.checked, sections: people.map((p) => p.clientId).filter((id) => sharedIds.has(id)) })}
+          onChange={(e) => ask({ shared: e.currentTarget.checked, sections: people.map((p) => p.clientId).filter((id) => sharedIds.has(id)) })}
         />
         {people.map((p) => {
           const call = callOf(p);
