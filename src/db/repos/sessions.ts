@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.js';
 import { careRelationships, clients, progressNotes, relationalUnits, sessionAttendees, sessions, users } from '../schema/index.js';
 import type { Actor, ClientAccess } from '../../domain/people/roles.js';
-import { type Attendance, expectedAttendees, heldAttendanceProblem, type UnitKind } from '../../domain/units/units.js';
+import { type Attendance, expectedAttendees, heldAttendanceProblem, type SessionAttendee as AttendeeOut, type UnitKind } from '../../domain/units/units.js';
 import {
   checkMovements,
   checkReschedulable,
@@ -51,14 +51,8 @@ export const sessionFields = {
     where a.practice_id = ${sessions.practiceId} and a.session_id = ${sessions.id}), '[]'::json)`,
 };
 
-export interface SessionAttendee {
-  memberId: string;
-  clientId: string | null;
-  name: string;
-  relationship: string;
-  attendance: Attendance;
-  note: string;
-  /** The client's own chapter this session belongs to. */
+/** On the server an attendee also carries the client's own chapter this session belongs to. */
+export interface SessionAttendee extends AttendeeOut {
   chapterId: string | null;
 }
 

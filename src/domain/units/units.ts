@@ -10,6 +10,17 @@ export const unitKindLabels: Record<UnitKind, string> = { couple: 'Couple', fami
 export const attendanceValues = ['expected', 'attended', 'absent'] as const;
 export type Attendance = (typeof attendanceValues)[number];
 
+/** One person on a unit session's attendance list, as the API answers it. */
+export interface SessionAttendee {
+  memberId: string;
+  /** null for a related person (a child, a partner who does not attend) who has no record of their own. */
+  clientId: string | null;
+  name: string;
+  relationship: string;
+  attendance: Attendance;
+  note: string;
+}
+
 export const MAX_UNIT_MEMBERS = 40;
 
 export const relatedPersonSchema = z.object({

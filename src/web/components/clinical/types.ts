@@ -1,5 +1,6 @@
 import type { Phase } from '../../../domain/journey/phases';
 import type { SessionStatus } from '../../../domain/sessions/rules';
+import type { Attendance, SessionAttendee, UnitKind } from '../../../domain/units/units';
 
 /** Shapes of the clinical API answers (see src/server/routes/*.ts); kept in one place for the pages. */
 
@@ -118,21 +119,8 @@ export interface Chapter {
   moves: PhaseMove[];
 }
 
-/** A relational unit: several clients (and related people without an account) seen together. */
-export type UnitKind = 'couple' | 'family' | 'group';
-
-/** Where one person on a unit session's attendance list stands; `expected` turns into attended when the session is marked held. */
-export type Attendance = 'expected' | 'attended' | 'absent';
-
-export interface SessionAttendee {
-  memberId: string;
-  /** null for a related person (a child, a partner who does not attend) who has no record of their own. */
-  clientId: string | null;
-  name: string;
-  relationship: string;
-  attendance: Attendance;
-  note: string;
-}
+/** A relational unit's kind, a person's attendance and the attendance list: the domain's own types. */
+export type { Attendance, SessionAttendee, UnitKind } from '../../../domain/units/units';
 
 export interface Session {
   id: string;
